@@ -1,0 +1,106 @@
+//! Code objects: compiled, immutable, shareable between interpreters.
+//!
+//! A [`CodeObject`] holds no interpreter-owned object: its constants are [`Const`]s
+//! (plain data behind `Arc`), so one compiled module can be run by many interpreters.
+//! An interpreter turns the constants into its own objects once per function object.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use super::instr::{ExceptionEntry, Instr};
+
+/// A compile-time constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    BigInt(Arc<BigInt>),
+    Float(f64),
+    /// `complex(0, imag)` — an imaginary literal such as `2j`.
+    Imag(f64),
+    Str(Arc<str>),
+    Bytes(Arc<[u8]>),
+    Tuple(Arc<[Const]>),
+    Code(Arc<CodeObject>),
+}
+
+/// Flags of a code object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeFlags(pub u32);
+
+impl CodeFlags {
+    /// Takes `*args` (the varname after the positional and keyword-only parameters).
+    pub const VARARGS: u32 = 1;
+    /// Takes `**kwargs` (the varname after `*args`, or after the parameters).
+    pub const VARKEYWORDS: u32 = 2;
+    /// Calling it makes a generator.
+    pub const GENERATOR: u32 = 4;
+    /// Calling it makes a coroutine (`async def`).
+    pub const COROUTINE: u32 = 8;
+    /// A class body: run with a fresh namespace dict as its locals mapping.
+    pub const CLASS_BODY: u32 = 16;
+    /// Module-level code: locals mapping is the globals.
+    pub const MODULE: u32 = 32;
+    /// An async generator (`async def` containing `yield`).
+    pub const ASYNC_GENERATOR: u32 = 64;
+
+    /// Whether every bit of `flag` is set.
+    pub fn has(self, flag: u32) -> bool {
+        self.0 & flag == flag
+    }
+}
+
+/// A compiled function body, class body or module.
+///
+/// Parameters come first in `varnames`: positional (incl. positional-only), then
+/// keyword-only, then `*args` if `VARARGS`, then `**kwargs` if `VARKEYWORDS`.
+/// Cells are indexed `cellvars` then `freevars`. A parameter that is captured by an
+/// inner function stays in `varnames` (arguments are bound there) and the compiler
+/// copies it into its cell at entry (`LoadFast`, `StoreDeref`).
+#[derive(Debug, PartialEq)]
+pub struct CodeObject {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub filename: Arc<str>,
+    pub first_line: u32,
+    pub flags: CodeFlags,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub instrs: Box<[Instr]>,
+    /// Source line of each instruction (same length as `instrs`).
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Const]>,
+    pub names: Box<[Arc<str>]>,
+    pub varnames: Box<[Arc<str>]>,
+    pub cellvars: Box<[Arc<str>]>,
+    pub freevars: Box<[Arc<str>]>,
+    pub exception_table: Box<[ExceptionEntry]>,
+    /// An upper bound of the value stack depth.
+    pub max_stack: u32,
+    /// The docstring, if the body starts with a string literal.
+    pub doc: Option<Arc<str>>,
+}
+
+impl CodeObject {
+    /// The line of the instruction at `ip`, or the first line if out of range.
+    pub fn line_at(&self, ip: usize) -> u32 {
+        self.lines.get(ip).copied().unwrap_or(self.first_line)
+    }
+
+    /// The handler for an exception raised at `ip`, if any.
+    pub fn handler_for(&self, ip: usize) -> Option<&ExceptionEntry> {
+        let ip = ip as u32;
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= ip && ip < e.end)
+    }
+
+    /// Total number of cells (own cells then free ones).
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+}

@@ -1,0 +1,1 @@
+pub use atoll_runtime;
