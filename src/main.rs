@@ -1,1 +1,97 @@
-fn main(){}
+//! The `atoll` command: runs a script like `python3` does.
+
+use std::process::ExitCode;
+
+use atoll::{Error, InterpreterConfig, Runtime};
+
+const USAGE: &str = "usage: atoll [-c cmd | file] [arg] ...";
+
+fn main() -> ExitCode {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ATOLL_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("off"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (source, filename, argv) = match args.first().map(String::as_str) {
+        Some("-c") => match args.get(1) {
+            Some(code) => {
+                let mut argv = vec!["-c".to_owned()];
+                argv.extend(args[2..].iter().cloned());
+                (code.clone(), "<string>".to_owned(), argv)
+            }
+            None => {
+                eprintln!("Argument expected for the -c option\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+        Some(a) if a.starts_with('-') && a != "-" => {
+            eprintln!("unknown option {a}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(s) => (s, path.to_owned(), args.clone()),
+            Err(e) => {
+                eprintln!(
+                    "atoll: can't open file '{path}': [Errno {}] {e}",
+                    e.raw_os_error().unwrap_or(0)
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => {
+            eprintln!("{USAGE}\n(the interactive prompt is not available yet)");
+            return ExitCode::from(2);
+        }
+    };
+    // Run on a thread with a large stack so deep Python recursion can't overflow it.
+    let run = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(256 << 20)
+        .spawn(move || run(source, filename, argv));
+    match run.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(1),
+    }
+}
+
+fn run(source: String, filename: String, argv: Vec<String>) -> u8 {
+    let rt = Runtime::new();
+    let config = InterpreterConfig {
+        argv,
+        ..InterpreterConfig::default()
+    };
+    let interp = match rt.create_interpreter(config) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("atoll: {e}");
+            return 1;
+        }
+    };
+    let result = interp.exec_named(&source, &filename);
+    let code = match result {
+        Ok(()) => 0,
+        Err(Error::Python(e)) => match e.exit_code {
+            Some(code) => {
+                if code == 1 && !e.message.is_empty() && e.message.parse::<i64>().is_err() {
+                    eprintln!("{}", e.message);
+                }
+                code.clamp(0, 255) as u8
+            }
+            None => {
+                eprint!("{}", e.traceback);
+                1
+            }
+        },
+        Err(e) => {
+            eprintln!("atoll: {e}");
+            1
+        }
+    };
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    if let Err(e) = interp.close() {
+        eprintln!("atoll: {e}");
+    }
+    code
+}

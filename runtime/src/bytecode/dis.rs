@@ -18,7 +18,11 @@ pub fn disassemble(code: &CodeObject) -> String {
 }
 
 fn dis_into(code: &CodeObject, out: &mut String) {
-    let _ = writeln!(out, "Disassembly of <code {} line {}>:", code.qualname, code.first_line);
+    let _ = writeln!(
+        out,
+        "Disassembly of <code {} line {}>:",
+        code.qualname, code.first_line
+    );
     let mut last_line = 0;
     for (i, instr) in code.instrs.iter().enumerate() {
         let line = code.line_at(i);

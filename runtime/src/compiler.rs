@@ -1,0 +1,114 @@
+//! The compiler: Python source -> [`CodeObject`]s (see `crate::bytecode`).
+//!
+//! Passes: parse ([`crate::syntax`]), symbol table ([`scope`]), code generation
+//! ([`codegen`], statements in `stmt.rs`, expressions in `expr.rs`, constant folding in
+//! [`fold`]).
+
+use std::sync::Arc;
+
+use crate::bytecode::CodeObject;
+use crate::syntax::{self, LineIndex, SyntaxError, TextRange};
+
+mod codegen;
+mod expr;
+pub mod fold;
+pub mod scope;
+mod stmt;
+
+#[cfg(test)]
+mod tests;
+
+pub use codegen::stack_effect;
+
+/// A compile error before it is positioned: message and byte range.
+#[derive(Clone, Debug)]
+pub struct CompileError {
+    pub msg: String,
+    pub range: TextRange,
+}
+
+impl CompileError {
+    pub fn new(msg: impl Into<String>, range: TextRange) -> CompileError {
+        CompileError {
+            msg: msg.into(),
+            range,
+        }
+    }
+}
+
+/// Compiles a module (CPython's `'exec'` mode). The result has `CodeFlags::MODULE`.
+pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    compile_mode(source, filename, false)
+}
+
+/// Compiles for the interactive prompt (CPython's `'single'` mode): top-level
+/// expression statements print their value with `PrintExpr`.
+pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    compile_mode(source, filename, true)
+}
+
+fn compile_mode(
+    source: &str,
+    filename: &str,
+    interactive: bool,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    let index = LineIndex::new(source);
+    let module = syntax::parse_module(source, filename, &index)?;
+    let to_syntax = |e: CompileError| SyntaxError::at(e.msg, filename, source, &index, e.range);
+    match passes(
+        &module,
+        source,
+        filename,
+        &index,
+        interactive,
+        scope::INLINE_NESTING,
+    ) {
+        Err(e) if e.msg == scope::NEEDS_BIG_STACK => {}
+        other => return other.map_err(to_syntax),
+    }
+    // A deeply nested source: the recursive passes (and dropping the AST) run on a
+    // thread with a large stack.
+    let index_ref = &index;
+    let result = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("atoll-compile".into())
+            .stack_size(BIG_STACK)
+            .spawn_scoped(s, move || {
+                let r = passes(
+                    &module,
+                    source,
+                    filename,
+                    index_ref,
+                    interactive,
+                    scope::MAX_NESTING,
+                );
+                drop(module);
+                r
+            });
+        match spawned {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(CompileError::new(
+                    "internal compiler error",
+                    TextRange::default(),
+                ))
+            }),
+            Err(_) => Err(CompileError::new(scope::TOO_DEEP, TextRange::default())),
+        }
+    });
+    result.map_err(to_syntax)
+}
+
+/// Stack size of the thread that compiles deeply nested sources.
+const BIG_STACK: usize = 256 << 20;
+
+fn passes(
+    module: &syntax::ast::ModModule,
+    source: &str,
+    filename: &str,
+    index: &LineIndex,
+    interactive: bool,
+    limit: u32,
+) -> Result<Arc<CodeObject>, CompileError> {
+    let table = scope::build(module, limit)?;
+    codegen::compile_module(module, table, source, filename, index, interactive)
+}

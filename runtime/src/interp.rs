@@ -1,0 +1,231 @@
+//! Interpreters: the thread-safe shared part ([`InterpShared`]: id, config, GIL,
+//! thread-state registry) and the GIL-guarded object part ([`InterpCtx`]: built-in
+//! classes, builtins, `sys.modules`, `__main__`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use slab::Slab;
+
+use crate::config::InterpreterConfig;
+use crate::gil::{EvalBreaker, Gil};
+use crate::object::{Module, PyDict, PyStr, Types, Value};
+use crate::sync::{AtomicBool, AtomicUsize, Condvar, GilCell, Mutex, Ordering};
+
+/// What kind of OS thread a thread state runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThreadKind {
+    /// A host thread running code through the host API (`exec`), or the CLI's main.
+    Host,
+    /// A thread started by the interpreter (`threading.Thread`).
+    Spawned,
+}
+
+/// One entry of an interpreter's thread-state registry.
+#[derive(Clone, Debug)]
+pub struct ThreadEntry {
+    /// Unique in the process; the GIL holder id and the tracing `thread` field.
+    pub id: u64,
+    /// `threading.get_ident()` (0 until bound).
+    pub ident: u64,
+    /// The OS thread id (0 until bound).
+    pub native_id: u64,
+    pub name: String,
+    pub daemon: bool,
+    pub kind: ThreadKind,
+    /// Set for the main thread of the interpreter (the first host thread running
+    /// `__main__`), for `threading.main_thread()`.
+    pub main: bool,
+}
+
+/// The registry of thread states plus interpreter status, behind one mutex.
+#[derive(Default)]
+pub struct Registry {
+    pub threads: Slab<ThreadEntry>,
+    /// Host calls (`exec`) in progress.
+    pub running: usize,
+    /// Set once `close()` started: new work is refused, daemon threads stop.
+    pub closing: bool,
+    pub closed: bool,
+}
+
+/// The parts of an interpreter any thread may touch.
+pub struct InterpShared {
+    pub id: u64,
+    pub config: InterpreterConfig,
+    pub breaker: Arc<EvalBreaker>,
+    pub gil: Gil,
+    pub registry: Mutex<Registry>,
+    /// Notified whenever a thread state leaves the registry.
+    pub registry_changed: Condvar,
+    pub ctx: GilCell<Option<Rc<InterpCtx>>>,
+    recursion_limit: AtomicUsize,
+    /// Set while finalizing, so daemon threads see they must stop.
+    pub stopping: AtomicBool,
+    /// OS threads started by this interpreter, joined when it closes.
+    pub os_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
+}
+
+impl InterpShared {
+    /// A new interpreter's shared part (its objects are created by the first thread
+    /// that takes the GIL, see [`crate::threads`]).
+    pub fn new(id: u64, config: InterpreterConfig) -> InterpShared {
+        let breaker = Arc::new(EvalBreaker::new());
+        let gil = Gil::new(id, breaker.clone());
+        gil.set_switch_interval(config.switch_interval);
+        InterpShared {
+            id,
+            recursion_limit: AtomicUsize::new(config.recursion_limit),
+            config,
+            breaker,
+            gil,
+            registry: Mutex::new(Registry::default()),
+            registry_changed: Condvar::new(),
+            ctx: GilCell::new(id, None),
+            stopping: AtomicBool::new(false),
+            os_threads: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// `sys.getrecursionlimit()`.
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    /// `sys.setrecursionlimit(n)`.
+    pub fn set_recursion_limit(&self, n: usize) {
+        self.recursion_limit.store(n, Ordering::Relaxed)
+    }
+
+    /// Whether thread state `thread` must stop now (a daemon thread while the
+    /// interpreter finalizes).
+    pub fn should_stop(&self, thread: u64) -> bool {
+        if !self.stopping.load(Ordering::Acquire) {
+            return false;
+        }
+        let reg = self.registry.lock();
+        reg.threads
+            .iter()
+            .any(|(_, t)| t.id == thread && t.daemon && t.kind == ThreadKind::Spawned)
+    }
+
+    /// Number of live thread states.
+    pub fn thread_count(&self) -> usize {
+        self.registry.lock().threads.len()
+    }
+
+    /// A copy of the registry's entries.
+    pub fn threads(&self) -> Vec<ThreadEntry> {
+        self.registry
+            .lock()
+            .threads
+            .iter()
+            .map(|(_, t)| t.clone())
+            .collect()
+    }
+}
+
+/// A built-in module's constructor.
+pub type ModuleInit = fn(&mut crate::vm::Vm) -> crate::vm::PyResult<Rc<Module>>;
+
+/// An interpreter's objects; reachable only with its GIL held.
+pub struct InterpCtx {
+    pub types: Types,
+    pub builtins: Rc<PyDict>,
+    /// `sys.modules`
+    pub modules: Rc<PyDict>,
+    pub main: Rc<Module>,
+    /// Lines of source files, for tracebacks.
+    linecache: RefCell<HashMap<String, Option<Rc<Vec<String>>>>>,
+    /// Native state of built-in modules (by module name).
+    pub native: RefCell<HashMap<&'static str, Value>>,
+    /// `sys.path`-like search list, shared with `sys.path`.
+    pub path: Value,
+}
+
+impl InterpCtx {
+    /// Creates the built-in classes and namespaces (no modules loaded yet).
+    pub fn new(config: &InterpreterConfig) -> InterpCtx {
+        let types = Types::new();
+        let main_dict = Rc::new(PyDict::new());
+        main_dict.set_str("__name__", Value::str("__main__"));
+        main_dict.set_str("__doc__", Value::None);
+        let main = Rc::new(Module {
+            name: Rc::new(PyStr::new("__main__")),
+            dict: main_dict,
+        });
+        let modules = Rc::new(PyDict::new());
+        modules.set_str("__main__", Value::Module(main.clone()));
+        let path = Value::list(config.path.iter().map(|p| Value::str(p)).collect());
+        InterpCtx {
+            types,
+            builtins: Rc::new(PyDict::new()),
+            modules,
+            main,
+            linecache: RefCell::new(HashMap::new()),
+            native: RefCell::new(HashMap::new()),
+            path,
+        }
+    }
+
+    /// Line `line` (1-based) of file `filename`, if readable.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        if filename.starts_with('<') {
+            return None;
+        }
+        let mut cache = self.linecache.borrow_mut();
+        let lines = cache
+            .entry(filename.to_owned())
+            .or_insert_with(|| {
+                std::fs::read_to_string(filename)
+                    .ok()
+                    .map(|s| Rc::new(s.lines().map(str::to_owned).collect()))
+            })
+            .clone()?;
+        lines.get(line.checked_sub(1)? as usize).cloned()
+    }
+
+    /// Remembers the source of a file compiled from memory (so tracebacks show it).
+    pub fn cache_source(&self, filename: &str, source: &str) {
+        self.linecache.borrow_mut().insert(
+            filename.to_owned(),
+            Some(Rc::new(source.lines().map(str::to_owned).collect())),
+        );
+    }
+
+    /// Breaks the reference cycles between modules, classes and functions so that
+    /// everything the interpreter owns is freed (CPython's finalization clears module
+    /// dicts the same way).
+    pub fn clear(&self) {
+        let mods: Vec<Value> = self
+            .modules
+            .0
+            .borrow()
+            .iter()
+            .map(|(_, v)| v.clone())
+            .collect();
+        for m in mods {
+            if let Value::Module(m) = m {
+                let old = std::mem::take(&mut *m.dict.0.borrow_mut());
+                drop(old);
+            }
+        }
+        let old = std::mem::take(&mut *self.modules.0.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.builtins.0.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.native.borrow_mut());
+        drop(old);
+        for t in self
+            .types
+            .plain()
+            .into_iter()
+            .chain(self.types.exceptions())
+        {
+            let old = std::mem::take(&mut *t.dict.0.borrow_mut());
+            drop(old);
+        }
+    }
+}

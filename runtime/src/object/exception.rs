@@ -1,0 +1,25 @@
+//! The state every exception instance carries: args, traceback, cause and context.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::function::CodeHandle;
+use super::value::Value;
+
+/// One traceback entry: where a frame was when the exception passed through it.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Rc<CodeHandle>,
+    pub line: u32,
+}
+
+/// Exception state of an instance of a `BaseException` subclass.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: RefCell<Value>,
+    /// Innermost frame last, as CPython prints it.
+    pub traceback: RefCell<Vec<TbEntry>>,
+    pub cause: RefCell<Value>,
+    pub context: RefCell<Value>,
+    pub suppress_context: Cell<bool>,
+}

@@ -1,0 +1,306 @@
+//! [`Value`]: the one value type of the VM, 16 bytes, with unboxed small scalars.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::dict::PyDict;
+use super::function::{BoundMethod, Builtin, CodeHandle, Function, Generator, Native, PyCell};
+use super::str::PyStr;
+use super::types::{Instance, PyType};
+use crate::object::dict::DictMap;
+
+/// A Python value. Heap objects are reference counted; scalars are stored inline.
+///
+/// ```
+/// use atoll_runtime::object::Value;
+/// assert_eq!(std::mem::size_of::<Value>(), 16);
+/// assert!(Value::Int(3).is_truthy_simple().unwrap());
+/// ```
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Internal marker: an unbound local, an empty stack slot, "no self" in a call.
+    /// Never visible to Python code.
+    #[default]
+    Null,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<PyStr>),
+    Bytes(Rc<PyBytes>),
+    List(Rc<PyList>),
+    Tuple(Rc<PyTuple>),
+    Dict(Rc<PyDict>),
+    Set(Rc<PySet>),
+    Range(Rc<PyRange>),
+    Slice(Rc<PySlice>),
+    Iter(Rc<PyIter>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    Method(Rc<BoundMethod>),
+    Code(Rc<CodeHandle>),
+    Cell(Rc<PyCell>),
+    Generator(Rc<Generator>),
+    Type(Rc<PyType>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Native(Rc<Native>),
+}
+
+/// `list`
+#[derive(Default)]
+pub struct PyList(pub RefCell<Vec<Value>>);
+
+/// `tuple`
+#[derive(Default)]
+pub struct PyTuple(pub Box<[Value]>);
+
+/// `bytes`
+pub struct PyBytes(pub Box<[u8]>);
+
+/// `set` and `frozenset` (`frozen`): a dict whose values are unused.
+pub struct PySet {
+    pub map: RefCell<DictMap>,
+    pub frozen: bool,
+}
+
+/// `range(start, stop, step)` with i64 bounds.
+pub struct PyRange {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl PyRange {
+    /// Number of items.
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+
+    /// Whether it has no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// `slice(start, stop, step)`
+pub struct PySlice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// The built-in iterators.
+pub struct PyIter(pub RefCell<IterState>);
+
+/// State of a built-in iterator.
+pub enum IterState {
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte_pos: usize,
+    },
+    DictKeys {
+        dict: Rc<PyDict>,
+        pos: usize,
+    },
+    DictValues {
+        dict: Rc<PyDict>,
+        pos: usize,
+    },
+    DictItems {
+        dict: Rc<PyDict>,
+        pos: usize,
+    },
+    SetItems {
+        set: Rc<PySet>,
+        pos: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: i64,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    /// `iter(callable, sentinel)`
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    Exhausted,
+}
+
+/// A module: a name and a namespace dict.
+pub struct Module {
+    pub name: Rc<PyStr>,
+    pub dict: Rc<PyDict>,
+}
+
+impl Value {
+    /// A new `str`.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    /// A new `str` from an owned string.
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    /// A new `tuple`.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(PyTuple(items.into_boxed_slice())))
+    }
+
+    /// A new `list`.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(PyList(RefCell::new(items))))
+    }
+
+    /// A new `bytes`.
+    pub fn bytes(b: Vec<u8>) -> Value {
+        Value::Bytes(Rc::new(PyBytes(b.into_boxed_slice())))
+    }
+
+    /// An int from a big integer, demoted to a small int when it fits.
+    pub fn from_big(b: BigInt) -> Value {
+        super::int::int_from_big(b)
+    }
+
+    /// Whether this is the internal null marker.
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Whether this is `None`.
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Truthiness of values that need no call into Python (`None` for instances that
+    /// may define `__bool__`/`__len__`).
+    #[inline]
+    pub fn is_truthy_simple(&self) -> Option<bool> {
+        Some(match self {
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::None | Value::Null => false,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(l) => !l.0.borrow().is_empty(),
+            Value::Tuple(t) => !t.0.is_empty(),
+            Value::Dict(d) => d.len() != 0,
+            Value::Set(s) => s.map.borrow().len() != 0,
+            Value::Bytes(b) => !b.0.is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::Instance(_) => return None,
+            _ => true,
+        })
+    }
+
+    /// Identity (`is`): same object, or equal scalars of the same kind.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null)
+            | (None, None)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, if boxed.
+    pub fn ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Method(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Code(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Type(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => return Option::None,
+        })
+    }
+
+    /// `id(x)`: the address for heap objects, a stable made-up number for scalars.
+    pub fn id(&self) -> i64 {
+        match self.ptr() {
+            Some(p) => p as i64,
+            None => match self {
+                Value::None => 0x1000,
+                Value::Bool(b) => 0x1010 + *b as i64,
+                Value::NotImplemented => 0x1020,
+                Value::Ellipsis => 0x1030,
+                Value::Int(i) => i.wrapping_mul(2).wrapping_add(1),
+                Value::Float(f) => f.to_bits() as i64 | 1,
+                _ => 0,
+            },
+        }
+    }
+
+    /// The str payload, if this is a str.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! [`Runtime`]: the process-wide registry of interpreters (CPython's `_PyRuntime`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::config::InterpreterConfig;
+use crate::host::{Error, Interpreter};
+use crate::interp::InterpShared;
+use crate::sync::Mutex;
+
+static NEXT_INTERP_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Hosts interpreters. Ids are never reused within the process. Dropping the runtime
+/// closes every interpreter it still has (joining their non-daemon threads first).
+///
+/// ```
+/// use atoll_runtime::{Runtime, InterpreterConfig};
+/// let rt = Runtime::new();
+/// let a = rt.create_interpreter(InterpreterConfig::default()).unwrap();
+/// let b = rt.create_interpreter(InterpreterConfig::default()).unwrap();
+/// assert_ne!(a.id(), b.id());
+/// a.exec("x = 6 * 7").unwrap();
+/// assert_eq!(rt.len(), 2);
+/// a.close().unwrap();
+/// assert_eq!(rt.len(), 1);
+/// ```
+#[derive(Clone, Default)]
+pub struct Runtime {
+    inner: Arc<RuntimeInner>,
+}
+
+#[derive(Default)]
+pub(crate) struct RuntimeInner {
+    pub(crate) interps: Mutex<BTreeMap<u64, Arc<InterpShared>>>,
+}
+
+impl Runtime {
+    /// A runtime with no interpreters.
+    pub fn new() -> Runtime {
+        Runtime::default()
+    }
+
+    /// Creates an interpreter with its own GIL, registry and modules.
+    pub fn create_interpreter(&self, config: InterpreterConfig) -> Result<Interpreter, Error> {
+        let id = NEXT_INTERP_ID.fetch_add(1, Ordering::Relaxed);
+        let shared = Arc::new(InterpShared::new(id, config));
+        self.inner.interps.lock().insert(id, shared.clone());
+        tracing::debug!(target: "atoll::interp", interp = id, "create interpreter");
+        Ok(Interpreter::from_parts(shared, Arc::downgrade(&self.inner)))
+    }
+
+    /// The interpreter with this id, if it is open.
+    pub fn get(&self, id: u64) -> Option<Interpreter> {
+        let s = self.inner.interps.lock().get(&id).cloned()?;
+        Some(Interpreter::from_parts(s, Arc::downgrade(&self.inner)))
+    }
+
+    /// Every open interpreter, by id.
+    pub fn interpreters(&self) -> Vec<Interpreter> {
+        let all: Vec<_> = self.inner.interps.lock().values().cloned().collect();
+        all.into_iter()
+            .map(|s| Interpreter::from_parts(s, Arc::downgrade(&self.inner)))
+            .collect()
+    }
+
+    /// Number of open interpreters.
+    pub fn len(&self) -> usize {
+        self.inner.interps.lock().len()
+    }
+
+    /// Whether no interpreter is open.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for RuntimeInner {
+    fn drop(&mut self) {
+        let all: Vec<_> = std::mem::take(&mut *self.interps.lock())
+            .into_values()
+            .collect();
+        for s in all {
+            let _ = crate::host::close_shared(&s);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The standard library: builtins, the methods of built-in types, and the built-in
+//! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
+
+mod builtins;
+mod import;
+pub mod io;
+mod methods;
+mod sys;
+mod thread;
+mod time;
+mod util;
+
+use std::rc::Rc;
+
+use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
+use crate::vm::Vm;
+
+pub use import::materialize;
+
+/// Fills a new interpreter's builtins, type methods and `sys`.
+pub fn init_interpreter(vm: &mut Vm) {
+    builtins::install(vm);
+    methods::install(vm);
+    if let Ok(sys) = sys::init(vm) {
+        vm.ctx.modules.set_str("sys", Value::Module(sys));
+    }
+    let b = Rc::new(Module {
+        name: Rc::new(PyStr::new("builtins")),
+        dict: vm.ctx.builtins.clone(),
+    });
+    vm.ctx.modules.set_str("builtins", Value::Module(b));
+    vm.ctx.main.dict.set_str(
+        "__builtins__",
+        vm.ctx.modules.get_str("builtins").unwrap_or(Value::None),
+    );
+}
+
+/// A built-in function value.
+pub(crate) fn func(name: &'static str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func: f,
+        bound: None,
+    }))
+}
+
+/// Adds built-in functions to a namespace.
+pub(crate) fn add_funcs(d: &PyDict, funcs: &[(&'static str, BuiltinFn)]) {
+    for (name, f) in funcs {
+        d.set_str(name, func(name, *f));
+    }
+}
+
+/// Adds methods to a built-in class.
+pub(crate) fn add_methods(t: &Rc<PyType>, funcs: &[(&'static str, BuiltinFn)]) {
+    add_funcs(&t.dict, funcs);
+}
+
+/// A new module object.
+pub(crate) fn new_module(name: &str) -> Rc<Module> {
+    let d = Rc::new(PyDict::new());
+    d.set_str("__name__", Value::str(name));
+    d.set_str("__doc__", Value::None);
+    Rc::new(Module {
+        name: Rc::new(PyStr::new(name)),
+        dict: d,
+    })
+}
+
+/// A new native class (for objects of built-in modules such as locks).
+pub(crate) fn native_class(vm: &Vm, name: &str, module: &str) -> Rc<PyType> {
+    let t = PyType::new_builtin(
+        name,
+        Some(&vm.ctx.types.object),
+        crate::object::TypeKind::Builtin,
+    );
+    t.dict.set_str("__module__", Value::str(module));
+    t
+}

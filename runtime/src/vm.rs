@@ -1,0 +1,102 @@
+//! The virtual machine: one [`Vm`] per thread state, the eval loop, calls, operators.
+//!
+//! A `Vm` exists only on the OS thread it belongs to and only touches objects while
+//! its interpreter's GIL is held; [`Vm::allow_threads`] releases the GIL around a
+//! blocking call whose closure must be `Send` (so it can't touch objects).
+
+mod args;
+pub mod attr;
+mod call;
+mod errors;
+pub mod eval;
+pub mod format;
+mod frame;
+mod items;
+mod iter;
+mod ops;
+mod traceback;
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+pub use args::Args;
+pub use frame::Frame;
+pub use traceback::format_exception;
+
+use crate::interp::{InterpCtx, InterpShared};
+use crate::object::{Instance, Value};
+
+/// An exception being raised: the exception instance.
+pub type PyErr = Rc<Instance>;
+
+/// The result of anything that can raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// One thread's execution state inside one interpreter (CPython's `PyThreadState`,
+/// the GIL-side half).
+pub struct Vm {
+    /// The interpreter's shared, thread-safe part (GIL, registry, config).
+    pub interp: Arc<InterpShared>,
+    /// The interpreter's objects (builtins, modules, classes).
+    pub ctx: Rc<InterpCtx>,
+    /// This thread state's id (unique in the process), used as the GIL holder id.
+    pub thread_id: u64,
+    /// `threading.get_ident()` of the OS thread.
+    pub ident: u64,
+    /// Current Python call depth.
+    pub depth: usize,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Set when the interpreter is stopping this (daemon) thread: exceptions then
+    /// unwind without running handlers.
+    pub killed: bool,
+    /// Set while re-raising, so the traceback gets no duplicate entry.
+    pub(crate) reraising: bool,
+    /// Objects whose repr is being computed (to print `[...]` for cycles).
+    pub(crate) repr_stack: Vec<i64>,
+}
+
+impl Vm {
+    /// A VM for thread state `thread_id` (the caller holds the GIL).
+    pub fn new(interp: Arc<InterpShared>, ctx: Rc<InterpCtx>, thread_id: u64, ident: u64) -> Vm {
+        Vm {
+            interp,
+            ctx,
+            thread_id,
+            ident,
+            depth: 0,
+            handled: Value::None,
+            killed: false,
+            reraising: false,
+            repr_stack: Vec::new(),
+        }
+    }
+
+    /// Runs `f` with the GIL released (for blocking calls), then takes it back.
+    ///
+    /// `f` must be `Send`, so it can't capture a reference to any object.
+    pub fn allow_threads<R, F: FnOnce() -> R + Send>(&mut self, f: F) -> R {
+        self.interp.gil.release(self.thread_id);
+        let r = f();
+        self.interp.gil.take(self.thread_id);
+        r
+    }
+
+    /// Handles a set eval-breaker bit: GIL drop requests, daemon shutdown.
+    #[cold]
+    pub fn handle_breaker(&mut self) -> PyResult<()> {
+        use crate::gil::EvalBreaker;
+        let bits = self.interp.breaker.get();
+        if bits & EvalBreaker::GIL_DROP_REQUEST != 0 {
+            self.interp.gil.yield_now(self.thread_id);
+        }
+        if bits & EvalBreaker::ASYNC_EXC != 0 && self.interp.should_stop(self.thread_id) {
+            self.killed = true;
+            return Err(self.new_exception(
+                &self.ctx.types.system_exit.clone(),
+                "interpreter shutting down: daemon thread stopped",
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,76 @@
+//! Making the built-in exceptions the VM raises.
+
+use std::rc::Rc;
+
+use crate::object::{Instance, PyType, Value};
+use crate::vm::{PyErr, Vm};
+
+macro_rules! error_ctors {
+    ($($fn_name:ident => $field:ident),* $(,)?) => {
+        impl Vm {
+            $(
+                #[doc = concat!("A new `", stringify!($field), "` with a message.")]
+                pub fn $fn_name(&self, msg: impl Into<String>) -> PyErr {
+                    let class = self.ctx.types.$field.clone();
+                    self.new_exception(&class, msg)
+                }
+            )*
+        }
+    };
+}
+
+error_ctors! {
+    type_error => type_error,
+    value_error => value_error,
+    name_error => name_error,
+    attribute_error => attribute_error,
+    index_error => index_error,
+    zero_division_error => zero_division_error,
+    overflow_error => overflow_error,
+    runtime_error => runtime_error,
+    recursion_error => recursion_error,
+    import_error => import_error,
+    not_implemented_error => not_implemented_error,
+    unbound_local_error => unbound_local_error,
+    os_error => os_error,
+    assertion_error => assertion_error,
+}
+
+impl Vm {
+    /// A new exception of `class` whose args are `(msg,)`.
+    pub fn new_exception(&self, class: &Rc<PyType>, msg: impl Into<String>) -> PyErr {
+        self.new_exception_args(class, vec![Value::string(msg.into())])
+    }
+
+    /// A new exception of `class` with the given args.
+    pub fn new_exception_args(&self, class: &Rc<PyType>, args: Vec<Value>) -> PyErr {
+        let inst = Instance::new(class.clone());
+        if let Some(exc) = &inst.exc {
+            *exc.args.borrow_mut() = Value::tuple(args);
+        }
+        Rc::new(inst)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&self, key: Value) -> PyErr {
+        let class = self.ctx.types.key_error.clone();
+        self.new_exception_args(&class, vec![key])
+    }
+
+    /// `StopIteration(value)` (no args for None).
+    pub fn stop_iteration(&self, value: Value) -> PyErr {
+        let class = self.ctx.types.stop_iteration.clone();
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        self.new_exception_args(&class, args)
+    }
+
+    /// Whether `err` is an instance of `class` (or a subclass).
+    pub fn err_is(&self, err: &PyErr, class: &Rc<PyType>) -> bool {
+        err.class.is_subtype(class)
+    }
+
+    /// The `TypeError` for an operand type a built-in doesn't take.
+    pub fn bad_type(&self, what: &str, v: &Value) -> PyErr {
+        self.type_error(format!("{what}, not '{}'", self.type_name(v)))
+    }
+}

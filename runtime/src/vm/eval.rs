@@ -1,0 +1,979 @@
+//! The eval loop: runs a frame's instructions until it returns, yields or raises.
+
+use std::rc::Rc;
+
+use crate::bytecode::{CodeFlags, Instr, MakeFunctionFlags};
+use crate::object::{
+    Function, Generator, IterState, PyCell, PyDict, PyIter, PySlice, PyStr, PyTuple, Value,
+    exception::TbEntry,
+};
+use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
+
+/// How a frame stopped running.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        $f.stack.pop().unwrap_or(Value::Null)
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        $f.stack.last().cloned().unwrap_or(Value::Null)
+    };
+}
+
+impl Vm {
+    /// Runs `f` until it returns or yields; on an exception, unwinds to the frame's
+    /// handlers and, if none applies, returns the exception with a traceback entry.
+    pub fn run_frame(&mut self, f: &mut Frame) -> PyResult<Exit> {
+        loop {
+            match self.run_inner(f) {
+                Ok(exit) => return Ok(exit),
+                Err(err) => {
+                    self.add_traceback(&err, f);
+                    if !self.killed {
+                        if let Some(h) = f.code.code.handler_for(f.lasti) {
+                            f.stack.truncate(h.depth as usize);
+                            f.stack.push(Value::Instance(err));
+                            f.ip = h.target as usize;
+                            continue;
+                        }
+                    }
+                    return Err(err);
+                }
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, err: &PyErr, f: &Frame) {
+        if std::mem::take(&mut self.reraising) {
+            return;
+        }
+        if let Some(exc) = &err.exc {
+            exc.traceback.borrow_mut().push(TbEntry {
+                code: f.code.clone(),
+                line: f.line(),
+            });
+        }
+    }
+
+    #[inline]
+    fn name_value(f: &Frame, i: u32) -> Rc<PyStr> {
+        f.code.names[i as usize].clone()
+    }
+
+    fn run_inner(&mut self, f: &mut Frame) -> PyResult<Exit> {
+        let handle = f.code.clone();
+        let instrs: &[Instr] = &handle.code.instrs;
+        let consts: &[Value] = &handle.consts;
+        let mut kwnames: Option<Rc<PyTuple>> = None;
+        loop {
+            let ip = f.ip;
+            let Some(&instr) = instrs.get(ip) else {
+                return Err(self.new_exception(
+                    &self.ctx.types.system_error.clone(),
+                    "fell off the end of code",
+                ));
+            };
+            f.lasti = ip;
+            f.ip = ip + 1;
+            match instr {
+                Instr::Nop => {}
+                Instr::Pop => {
+                    f.stack.pop();
+                }
+                Instr::Dup => {
+                    let v = top!(f);
+                    f.stack.push(v);
+                }
+                Instr::Dup2 => {
+                    let n = f.stack.len();
+                    let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    f.stack.push(a);
+                    f.stack.push(b);
+                }
+                Instr::Rot2 => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - 2);
+                }
+                Instr::Rot3 => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    f.stack.insert(n - 2, v);
+                }
+                Instr::Rot4 => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    f.stack.insert(n - 3, v);
+                }
+                Instr::PushNull => f.stack.push(Value::Null),
+                Instr::LoadConst(i) => f.stack.push(consts[i as usize].clone()),
+                Instr::LoadFast(i) => {
+                    let v = &f.fast[i as usize];
+                    if v.is_null() {
+                        let name = handle.code.varnames[i as usize].clone();
+                        return Err(self.unbound_local_error(format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        )));
+                    }
+                    f.stack.push(v.clone());
+                }
+                Instr::StoreFast(i) => {
+                    let v = pop!(f);
+                    let old = std::mem::replace(&mut f.fast[i as usize], v);
+                    drop(old);
+                }
+                Instr::DeleteFast(i) => {
+                    if f.fast[i as usize].is_null() {
+                        let name = handle.code.varnames[i as usize].clone();
+                        return Err(self.unbound_local_error(format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        )));
+                    }
+                    f.fast[i as usize] = Value::Null;
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = &handle.names[i as usize];
+                    let v = self.load_global(f, name)?;
+                    f.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = pop!(f);
+                    dict_set_name(&f.globals, &handle.names[i as usize], v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = Self::name_value(f, i);
+                    if dict_del_name(&f.globals, &name).is_none() {
+                        return Err(
+                            self.name_error(format!("name '{}' is not defined", name.as_str()))
+                        );
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = &handle.names[i as usize];
+                    let found = match &f.locals {
+                        Some(l) => dict_get_name(l, name),
+                        None => None,
+                    };
+                    let v = match found {
+                        Some(v) => v,
+                        None => self.load_global(f, name)?,
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = pop!(f);
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    dict_set_name(&ns, &handle.names[i as usize], v);
+                }
+                Instr::DeleteName(i) => {
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let name = Self::name_value(f, i);
+                    if dict_del_name(&ns, &name).is_none() {
+                        return Err(
+                            self.name_error(format!("name '{}' is not defined", name.as_str()))
+                        );
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = f.cells[i as usize].0.borrow().clone();
+                    if v.is_null() {
+                        return Err(self.unbound_deref(f, i as usize));
+                    }
+                    f.stack.push(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop!(f);
+                    let old = f.cells[i as usize].0.replace(v);
+                    drop(old);
+                }
+                Instr::DeleteDeref(i) => {
+                    let old = f.cells[i as usize].0.replace(Value::Null);
+                    if old.is_null() {
+                        return Err(self.unbound_deref(f, i as usize));
+                    }
+                }
+                Instr::LoadClassDeref { name, cell } => {
+                    let key = &handle.names[name as usize];
+                    let found = f.locals.as_ref().and_then(|l| dict_get_name(l, key));
+                    let v = match found {
+                        Some(v) => v,
+                        None => {
+                            let v = f.cells[cell as usize].0.borrow().clone();
+                            if v.is_null() {
+                                return Err(self.unbound_deref(f, cell as usize));
+                            }
+                            v
+                        }
+                    };
+                    f.stack.push(v);
+                }
+                Instr::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
+                Instr::LoadAttr(i) => {
+                    let obj = pop!(f);
+                    let v = self.get_attr(&obj, &handle.names[i as usize])?;
+                    f.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.set_attr(&obj, &handle.names[i as usize], v)?;
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = pop!(f);
+                    self.del_attr(&obj, &handle.names[i as usize])?;
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = pop!(f);
+                    let (m, s) = self.load_method(obj, &handle.names[i as usize])?;
+                    f.stack.push(m);
+                    f.stack.push(s);
+                }
+                Instr::BinarySubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = self.get_item(&obj, &key)?;
+                    f.stack.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.set_item(&obj, key, v)?;
+                }
+                Instr::DeleteSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    self.del_item(&obj, &key)?;
+                }
+                Instr::BinaryOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let v = self.binary_op(op, &a, &b)?;
+                    f.stack.push(v);
+                }
+                Instr::InplaceOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let v = self.inplace_op(op, a, &b)?;
+                    f.stack.push(v);
+                }
+                Instr::UnaryOp(op) => {
+                    let a = pop!(f);
+                    let v = self.unary_op(op, &a)?;
+                    f.stack.push(v);
+                }
+                Instr::CompareOp(op) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let v = self.compare(op, &a, &b)?;
+                    f.stack.push(v);
+                }
+                Instr::IsOp(neg) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::Bool(a.is(&b) != neg));
+                }
+                Instr::ContainsOp(neg) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = self.contains(&b, &a)?;
+                    f.stack.push(Value::Bool(r != neg));
+                }
+                Instr::Jump(t) => {
+                    if (t as usize) <= ip && self.interp.breaker.is_set() {
+                        self.handle_breaker()?;
+                    }
+                    f.ip = t as usize;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    let v = pop!(f);
+                    if !self.truthy(&v)? {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = pop!(f);
+                    if self.truthy(&v)? {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = top!(f);
+                    if !self.truthy(&v)? {
+                        f.ip = t as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = top!(f);
+                    if self.truthy(&v)? {
+                        f.ip = t as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Instr::PopJumpIfNone(t) => {
+                    if pop!(f).is_none() {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNotNone(t) => {
+                    if !pop!(f).is_none() {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop!(f);
+                    let it = self.get_iter(&v)?;
+                    f.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = top!(f);
+                    // fast path: range iterators
+                    if let Value::Iter(i) = &it {
+                        if let IterState::Range { next, stop, step } = &mut *i.0.borrow_mut() {
+                            let cur = *next;
+                            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                                *next = cur + *step;
+                                f.stack.push(Value::Int(cur));
+                                continue;
+                            }
+                            f.stack.pop();
+                            f.ip = t as usize;
+                            continue;
+                        }
+                    }
+                    match self.next(&it)? {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.stack.pop();
+                            f.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::ReturnValue => return Ok(Exit::Return(pop!(f))),
+                Instr::KwNames(i) => {
+                    if let Value::Tuple(t) = &consts[i as usize] {
+                        kwnames = Some(t.clone());
+                    }
+                }
+                Instr::Call(n) => {
+                    if self.interp.breaker.is_set() {
+                        self.handle_breaker()?;
+                    }
+                    let n = n as usize;
+                    let start = f.stack.len() - n;
+                    let kw = kwnames.take();
+                    let callee = std::mem::take(&mut f.stack[start - 1]);
+                    let args = Args {
+                        all: &f.stack[start..],
+                        kwnames: kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]),
+                    };
+                    let r = self.call(&callee, args);
+                    f.stack.truncate(start - 1);
+                    f.stack.push(r?);
+                }
+                Instr::CallMethod(n) => {
+                    if self.interp.breaker.is_set() {
+                        self.handle_breaker()?;
+                    }
+                    let n = n as usize;
+                    let kw = kwnames.take();
+                    let kwn: &[Value] = kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]);
+                    let start = f.stack.len() - n;
+                    let r = if f.stack[start - 1].is_null() {
+                        let callee = std::mem::take(&mut f.stack[start - 2]);
+                        self.call(
+                            &callee,
+                            Args {
+                                all: &f.stack[start..],
+                                kwnames: kwn,
+                            },
+                        )
+                    } else {
+                        let callee = std::mem::take(&mut f.stack[start - 2]);
+                        self.call(
+                            &callee,
+                            Args {
+                                all: &f.stack[start - 1..],
+                                kwnames: kwn,
+                            },
+                        )
+                    };
+                    f.stack.truncate(start - 2);
+                    f.stack.push(r?);
+                }
+                Instr::CallEx(has_kw) => {
+                    if self.interp.breaker.is_set() {
+                        self.handle_breaker()?;
+                    }
+                    let kwargs = if has_kw { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let callee = pop!(f);
+                    let r = self.call_ex(&callee, &args, kwargs.as_ref())?;
+                    f.stack.push(r);
+                }
+                Instr::MakeFunction(flags) => {
+                    let code = pop!(f);
+                    let closure = if flags & MakeFunctionFlags::CLOSURE != 0 {
+                        Some(pop!(f))
+                    } else {
+                        None
+                    };
+                    let kwdefaults = if flags & MakeFunctionFlags::KWDEFAULTS != 0 {
+                        Some(pop!(f))
+                    } else {
+                        None
+                    };
+                    let defaults = if flags & MakeFunctionFlags::DEFAULTS != 0 {
+                        Some(pop!(f))
+                    } else {
+                        None
+                    };
+                    let Value::Code(code) = code else {
+                        return Err(self.type_error("MakeFunction: not a code object"));
+                    };
+                    let cells: Box<[Rc<PyCell>]> = match closure {
+                        Some(Value::Tuple(t)) => {
+                            t.0.iter()
+                                .filter_map(|c| {
+                                    if let Value::Cell(c) = c {
+                                        Some(c.clone())
+                                    } else {
+                                        None
+                                    }
+                                })
+                                .collect()
+                        }
+                        _ => Box::new([]),
+                    };
+                    let func = Function {
+                        name: std::cell::RefCell::new(Rc::new(PyStr::new(&code.code.name))),
+                        qualname: std::cell::RefCell::new(Rc::new(PyStr::new(&code.code.qualname))),
+                        code,
+                        globals: f.globals.clone(),
+                        builtins: f.builtins.clone(),
+                        defaults: match defaults {
+                            Some(Value::Tuple(t)) => Some(t),
+                            _ => None,
+                        },
+                        kwdefaults: match kwdefaults {
+                            Some(Value::Dict(d)) => Some(d),
+                            _ => None,
+                        },
+                        closure: cells,
+                        dict: Rc::new(PyDict::new()),
+                    };
+                    f.stack.push(Value::Function(Rc::new(func)));
+                }
+                Instr::LoadBuildClass => {
+                    let v = self.builtin("__build_class__")?;
+                    f.stack.push(v);
+                }
+                Instr::BuildTuple(n) => {
+                    let start = f.stack.len() - n as usize;
+                    let items: Vec<Value> = f.stack.drain(start..).collect();
+                    f.stack.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let start = f.stack.len() - n as usize;
+                    let items: Vec<Value> = f.stack.drain(start..).collect();
+                    f.stack.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let start = f.stack.len() - n as usize;
+                    let items: Vec<Value> = f.stack.drain(start..).collect();
+                    let s = self.new_set(items, false)?;
+                    f.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let start = f.stack.len() - 2 * n as usize;
+                    let items: Vec<Value> = f.stack.drain(start..).collect();
+                    let d = PyDict::new();
+                    for kv in items.chunks(2) {
+                        self.dict_set(&d, kv[0].clone(), kv[1].clone())?;
+                    }
+                    f.stack.push(Value::Dict(Rc::new(d)));
+                }
+                Instr::BuildSlice(step) => {
+                    let step = if step { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    f.stack
+                        .push(Value::Slice(Rc::new(PySlice { start, stop, step })));
+                }
+                Instr::BuildString(n) => {
+                    let start = f.stack.len() - n as usize;
+                    let mut s = String::new();
+                    for v in f.stack.drain(start..) {
+                        if let Value::Str(p) = v {
+                            s.push_str(p.as_str());
+                        }
+                    }
+                    f.stack.push(Value::string(s));
+                }
+                Instr::FormatValue { conv, has_spec } => {
+                    let spec = if has_spec { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    let s = self.format_value(&v, conv, spec.as_ref())?;
+                    f.stack.push(s);
+                }
+                Instr::ListAppend(i) => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    if let Value::List(l) = &f.stack[n - i as usize] {
+                        l.0.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(i) => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    let s = f.stack[n - i as usize].clone();
+                    self.set_add(&s, v)?;
+                }
+                Instr::MapAdd(i) => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    let n = f.stack.len();
+                    if let Value::Dict(d) = f.stack[n - i as usize].clone() {
+                        self.dict_set(&d, k, v)?;
+                    }
+                }
+                Instr::ListExtend(i) => {
+                    let it = pop!(f);
+                    let n = f.stack.len();
+                    let target = f.stack[n - i as usize].clone();
+                    let items = self.collect(&it)?;
+                    if let Value::List(l) = target {
+                        l.0.borrow_mut().extend(items);
+                    }
+                }
+                Instr::SetUpdate(i) => {
+                    let it = pop!(f);
+                    let n = f.stack.len();
+                    let target = f.stack[n - i as usize].clone();
+                    for v in self.collect(&it)? {
+                        self.set_add(&target, v)?;
+                    }
+                }
+                Instr::DictUpdate(i) | Instr::DictMerge(i) => {
+                    let m = pop!(f);
+                    let n = f.stack.len();
+                    let target = f.stack[n - i as usize].clone();
+                    if let Value::Dict(d) = target {
+                        let merge = matches!(instr, Instr::DictMerge(_));
+                        self.dict_update(&d, &m, merge)?;
+                    }
+                }
+                Instr::ListToTuple => {
+                    let v = pop!(f);
+                    let t = match v {
+                        Value::List(l) => Value::tuple(l.0.borrow().clone()),
+                        other => other,
+                    };
+                    f.stack.push(t);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop!(f);
+                    let items = self.unpack(&seq, n as usize)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx { before, after } => {
+                    let seq = pop!(f);
+                    let mut items = self.collect(&seq)?;
+                    let (b, a) = (before as usize, after as usize);
+                    if items.len() < b + a {
+                        return Err(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            b + a,
+                            items.len()
+                        )));
+                    }
+                    let tail = items.split_off(items.len() - a);
+                    let mid = items.split_off(b);
+                    f.stack.extend(tail.into_iter().rev());
+                    f.stack.push(Value::list(mid));
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::Raise(n) => {
+                    let err = match n {
+                        0 => {
+                            let cur = self.handled.clone();
+                            match cur {
+                                Value::Instance(e) if e.exc.is_some() => {
+                                    self.reraising = true;
+                                    e
+                                }
+                                _ => {
+                                    return Err(self.runtime_error("No active exception to reraise"));
+                                }
+                            }
+                        }
+                        1 => {
+                            let e = pop!(f);
+                            self.make_raisable(e)?
+                        }
+                        _ => {
+                            let cause = pop!(f);
+                            let e = pop!(f);
+                            let e = self.make_raisable(e)?;
+                            let cause = if cause.is_none() {
+                                Value::None
+                            } else {
+                                Value::Instance(self.make_raisable(cause)?)
+                            };
+                            if let Some(x) = &e.exc {
+                                *x.cause.borrow_mut() = cause;
+                                x.suppress_context.set(true);
+                            }
+                            e
+                        }
+                    };
+                    if n != 0 {
+                        self.set_context(&err);
+                    }
+                    return Err(err);
+                }
+                Instr::Reraise => {
+                    let e = pop!(f);
+                    self.reraising = true;
+                    match e {
+                        Value::Instance(e) => return Err(e),
+                        _ => return Err(self.runtime_error("reraise of a non-exception")),
+                    }
+                }
+                Instr::PushExcInfo => {
+                    let e = pop!(f);
+                    let prev = std::mem::replace(&mut self.handled, e.clone());
+                    f.stack.push(prev);
+                    f.stack.push(e);
+                }
+                Instr::PopExcept => {
+                    let prev = pop!(f);
+                    self.handled = prev;
+                }
+                Instr::CheckExcMatch => {
+                    let ty = pop!(f);
+                    let e = top!(f);
+                    let r = self.exc_matches(&e, &ty)?;
+                    f.stack.push(Value::Bool(r));
+                }
+                Instr::LoadCurrentExc => f.stack.push(self.handled.clone()),
+                Instr::ExcType => {
+                    let e = pop!(f);
+                    f.stack.push(Value::Type(self.type_of(&e)));
+                }
+                Instr::BeforeWith => {
+                    let ctx = pop!(f);
+                    let exit = self.get_attr_str(&ctx, "__exit__")?;
+                    let enter = self.get_attr_str(&ctx, "__enter__")?;
+                    let r = self.call(&enter, Args::new(&[]))?;
+                    f.stack.push(exit);
+                    f.stack.push(r);
+                }
+                Instr::WithExceptStart(i) => {
+                    let n = f.stack.len();
+                    let exc = f.stack[n - 1].clone();
+                    let exit = f.stack[n - 1 - i as usize].clone();
+                    let ty = Value::Type(self.type_of(&exc));
+                    let r = self.call(&exit, Args::new(&[ty, exc, Value::None]))?;
+                    f.stack.push(r);
+                }
+                Instr::RaiseAssert(has_msg) => {
+                    let class = self.ctx.types.assertion_error.clone();
+                    let args = if has_msg { vec![pop!(f)] } else { vec![] };
+                    let e = self.new_exception_args(&class, args);
+                    self.set_context(&e);
+                    return Err(e);
+                }
+                Instr::YieldValue => return Ok(Exit::Yield(pop!(f))),
+                Instr::GetYieldFromIter | Instr::GetAwaitable => {
+                    let v = pop!(f);
+                    let it = match &v {
+                        Value::Generator(_) => v,
+                        _ => self.get_iter(&v)?,
+                    };
+                    f.stack.push(it);
+                }
+                Instr::Send(t) => {
+                    let v = pop!(f);
+                    let it = top!(f);
+                    match self.send(&it, v)? {
+                        Exit::Yield(y) => f.stack.push(y),
+                        Exit::Return(r) => {
+                            f.stack.pop();
+                            f.stack.push(r);
+                            f.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::ImportName(i) => {
+                    let fromlist = pop!(f);
+                    let level = pop!(f);
+                    let name = Self::name_value(f, i);
+                    let m = self.import(name.as_str(), &fromlist, &level, &f.globals)?;
+                    f.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = top!(f);
+                    let name = Self::name_value(f, i);
+                    let v = self.import_from(&m, name.as_str())?;
+                    f.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop!(f);
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    self.import_star(&m, &ns)?;
+                }
+                Instr::PrintExpr => {
+                    let v = pop!(f);
+                    if !v.is_none() {
+                        let s = self.repr(&v)?;
+                        self.write_stdout(&format!("{s}\n"))?;
+                        self.ctx.builtins.set_str("_", v);
+                    }
+                }
+                Instr::LoadLocals => {
+                    let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    f.stack.push(Value::Dict(l));
+                }
+                Instr::SetupAnnotations => {
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    if ns.get_str("__annotations__").is_none() {
+                        ns.set_str("__annotations__", Value::Dict(Rc::new(PyDict::new())));
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_global(&mut self, f: &Frame, name: &Rc<PyStr>) -> PyResult<Value> {
+        if let Some(v) = dict_get_name(&f.globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = dict_get_name(&f.builtins, name) {
+            return Ok(v);
+        }
+        Err(self.name_error(format!("name '{}' is not defined", name.as_str())))
+    }
+
+    fn unbound_deref(&self, f: &Frame, i: usize) -> PyErr {
+        let c = &f.code.code;
+        if i < c.cellvars.len() {
+            self.unbound_local_error(format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                c.cellvars[i]
+            ))
+        } else {
+            self.name_error(format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                c.freevars[i - c.cellvars.len()]
+            ))
+        }
+    }
+
+    /// Makes the frame of a generator, and the generator.
+    pub(crate) fn make_generator(&mut self, frame: Frame, func: &Function) -> Value {
+        let coroutine = func.code.code.flags.has(CodeFlags::COROUTINE);
+        Value::Generator(Rc::new(Generator {
+            frame: std::cell::RefCell::new(Some(Box::new(frame))),
+            running: std::cell::Cell::new(false),
+            name: func.name.borrow().clone(),
+            qualname: func.qualname.borrow().clone(),
+            coroutine,
+        }))
+    }
+
+    /// Sends `v` into a generator (or calls `next` on another iterator).
+    pub fn send(&mut self, it: &Value, v: Value) -> PyResult<Exit> {
+        match it {
+            Value::Generator(g) => self.gen_resume(g, v),
+            _ => {
+                if v.is_none() {
+                    match self.next(it)? {
+                        Some(y) => Ok(Exit::Yield(y)),
+                        None => Ok(Exit::Return(Value::None)),
+                    }
+                } else {
+                    let send = self.get_attr_str(it, "send")?;
+                    match self.call(&send, Args::new(&[v])) {
+                        Ok(y) => Ok(Exit::Yield(y)),
+                        Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => {
+                            Ok(Exit::Return(self.stop_iteration_value(&e)))
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `value` of a StopIteration.
+    pub fn stop_iteration_value(&self, e: &PyErr) -> Value {
+        match e.exc.as_ref().map(|x| x.args.borrow().clone()) {
+            Some(Value::Tuple(t)) if !t.0.is_empty() => t.0[0].clone(),
+            _ => Value::None,
+        }
+    }
+
+    /// Resumes a generator with `v` sent in.
+    pub fn gen_resume(&mut self, g: &Rc<Generator>, v: Value) -> PyResult<Exit> {
+        if g.running.get() {
+            return Err(self.value_error("generator already executing"));
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            return Ok(Exit::Return(Value::None));
+        };
+        frame.stack.push(v);
+        g.running.set(true);
+        self.depth += 1;
+        let r = if self.depth > self.interp.recursion_limit() {
+            Err(self.recursion_error("maximum recursion depth exceeded"))
+        } else {
+            self.run_frame(&mut frame)
+        };
+        self.depth -= 1;
+        g.running.set(false);
+        match r {
+            Ok(Exit::Yield(y)) => {
+                *g.frame.borrow_mut() = Some(frame);
+                Ok(Exit::Yield(y))
+            }
+            Ok(Exit::Return(r)) => Ok(Exit::Return(r)),
+            Err(e) => {
+                if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) {
+                    let what = if g.coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    let new = self.runtime_error(format!("{what} raised StopIteration"));
+                    if let Some(x) = &new.exc {
+                        *x.cause.borrow_mut() = Value::Instance(e);
+                    }
+                    return Err(new);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Throws `exc` into a generator at its suspension point.
+    pub fn gen_throw(&mut self, g: &Rc<Generator>, exc: PyErr) -> PyResult<Exit> {
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            return Err(exc);
+        };
+        if frame.ip == 0 {
+            // not started: raise at the start, the frame is finished
+            return Err(exc);
+        }
+        g.running.set(true);
+        // raise at the suspension point: find a handler for the yield instruction
+        let r = match frame.code.code.handler_for(frame.lasti).copied() {
+            Some(h) => {
+                frame.stack.truncate(h.depth as usize);
+                frame.stack.push(Value::Instance(exc));
+                frame.ip = h.target as usize;
+                self.depth += 1;
+                let r = self.run_frame(&mut frame);
+                self.depth -= 1;
+                r
+            }
+            None => {
+                self.add_traceback(&exc, &frame);
+                Err(exc)
+            }
+        };
+        g.running.set(false);
+        match r {
+            Ok(Exit::Yield(y)) => {
+                *g.frame.borrow_mut() = Some(frame);
+                Ok(Exit::Yield(y))
+            }
+            other => other,
+        }
+    }
+
+    /// Sets `__context__` of a newly raised exception to the one being handled.
+    pub(crate) fn set_context(&self, err: &PyErr) {
+        if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled) {
+            if !Rc::ptr_eq(err, h) && x.context.borrow().is_none() {
+                *x.context.borrow_mut() = self.handled.clone();
+            }
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception instance.
+    pub(crate) fn make_raisable(&mut self, v: Value) -> PyResult<PyErr> {
+        match v {
+            Value::Instance(i) if i.exc.is_some() => Ok(i),
+            Value::Type(t) if t.kind == crate::object::TypeKind::Exception => {
+                match self.call(&Value::Type(t), Args::new(&[]))? {
+                    Value::Instance(i) if i.exc.is_some() => Ok(i),
+                    _ => {
+                        Err(self
+                            .type_error("calling the exception class did not make an exception"))
+                    }
+                }
+            }
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except ty:` matching.
+    pub(crate) fn exc_matches(&mut self, e: &Value, ty: &Value) -> PyResult<bool> {
+        let et = self.type_of(e);
+        match ty {
+            Value::Type(t) => Ok(et.is_subtype(t)),
+            Value::Tuple(ts) => {
+                for t in ts.0.iter() {
+                    if self.exc_matches(e, t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+}
+
+/// Looks a name up in a namespace dict using the name's cached hash.
+#[inline]
+pub(crate) fn dict_get_name(d: &PyDict, name: &Rc<PyStr>) -> Option<Value> {
+    d.0.borrow()
+        .get_hashed(name.hash(), &Value::Str(name.clone()))
+        .cloned()
+}
+
+/// Binds a name in a namespace dict.
+#[inline]
+pub(crate) fn dict_set_name(d: &PyDict, name: &Rc<PyStr>, v: Value) {
+    let old =
+        d.0.borrow_mut()
+            .insert_hashed(name.hash(), Value::Str(name.clone()), v);
+    drop(old);
+}
+
+/// Unbinds a name; None if it was not bound.
+pub(crate) fn dict_del_name(d: &PyDict, name: &Rc<PyStr>) -> Option<Value> {
+    let r =
+        d.0.borrow_mut()
+            .remove(&Value::Str(name.clone()))
+            .ok()
+            .flatten();
+    r.map(|(_, v)| v)
+}
+
+/// Silences an unused import warning for PyIter in some configurations.
+#[allow(dead_code)]
+fn _uses(_: &PyIter) {}

@@ -1,0 +1,814 @@
+//! Text of values: `repr()`, `str()`, `format()` with the format-spec mini-language,
+//! and `%`-formatting.
+
+use std::rc::Rc;
+
+use crate::bytecode::Conversion;
+use crate::object::{Value, float_repr};
+use crate::vm::{PyResult, Vm};
+
+/// `repr()` of a str, quoted and escaped as CPython does.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr()` of bytes.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::Null => "<NULL>".into(),
+            Value::None => "None".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => b.to_string(),
+            Value::Float(f) => float_repr(*f),
+            Value::Str(s) => str_repr(s.as_str()),
+            Value::Bytes(b) => bytes_repr(&b.0),
+            Value::List(l) => {
+                let items = l.0.borrow().clone();
+                self.guarded(v, "[...]", |vm| Ok(format!("[{}]", vm.join_reprs(&items)?)))?
+            }
+            Value::Tuple(t) => {
+                if t.0.len() == 1 {
+                    format!("({},)", self.repr(&t.0[0])?)
+                } else {
+                    let items = t.0.to_vec();
+                    format!("({})", self.join_reprs(&items)?)
+                }
+            }
+            Value::Dict(d) => {
+                let items: Vec<(Value, Value)> =
+                    d.0.borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                self.guarded(v, "{...}", |vm| {
+                    let mut parts = Vec::with_capacity(items.len());
+                    for (k, x) in &items {
+                        parts.push(format!("{}: {}", vm.repr(k)?, vm.repr(x)?));
+                    }
+                    Ok(format!("{{{}}}", parts.join(", ")))
+                })?
+            }
+            Value::Set(s) => {
+                let items: Vec<Value> = s.map.borrow().keys().collect();
+                let name = if s.frozen { "frozenset" } else { "set" };
+                if items.is_empty() {
+                    format!("{name}()")
+                } else if s.frozen {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ),
+            Value::Function(f) => format!(
+                "<function {} at {:#x}>",
+                f.qualname.borrow().as_str(),
+                v.id()
+            ),
+            Value::Builtin(b) => match &b.bound {
+                Some(s) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    self.type_name(s),
+                    s.id()
+                ),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Value::Method(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().as_str().to_owned(),
+                    other => self.type_name(other),
+                };
+                let s = m.self_.clone();
+                format!("<bound method {} of {}>", fname, self.repr(&s)?)
+            }
+            Value::Type(t) => {
+                let module = if t.builtin {
+                    None
+                } else {
+                    t.dict
+                        .get_str("__module__")
+                        .and_then(|m| m.as_str().map(str::to_owned))
+                };
+                match module {
+                    Some(m) if m != "builtins" => {
+                        format!("<class '{}.{}'>", m, t.qualname.borrow().as_str())
+                    }
+                    _ => format!("<class '{}'>", t.qualname.borrow().as_str()),
+                }
+            }
+            Value::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            Value::Generator(g) => format!(
+                "<{} object {} at {:#x}>",
+                if g.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                },
+                g.qualname.as_str(),
+                v.id()
+            ),
+            Value::Code(c) => format!("<code object {} at {:#x}>", c.code.name, v.id()),
+            Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
+            Value::Instance(i) => {
+                if let Some(f) = i.class.lookup("__repr__") {
+                    let r = self.call0(&f, std::slice::from_ref(v))?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_owned()),
+                        other => Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if i.exc.is_some() {
+                    return self.exc_repr(i);
+                }
+                self.default_repr(v)?
+            }
+            Value::Native(n) => match n.class.lookup("__repr__") {
+                Some(f) => {
+                    let r = self.call0(&f, std::slice::from_ref(v))?;
+                    self.str_of(&r)?
+                }
+                None => self.default_repr(v)?,
+            },
+        })
+    }
+
+    fn default_repr(&mut self, v: &Value) -> PyResult<String> {
+        let t = self.type_of(v);
+        let module = t
+            .dict
+            .get_str("__module__")
+            .and_then(|m| m.as_str().map(str::to_owned));
+        let q = t.qualname.borrow().as_str().to_owned();
+        Ok(match module {
+            Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", v.id()),
+            _ => format!("<{q} object at {:#x}>", v.id()),
+        })
+    }
+
+    fn exc_repr(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
+        let args = i
+            .exc
+            .as_ref()
+            .map(|e| e.args.borrow().clone())
+            .unwrap_or(Value::None);
+        let name = i.class.name().to_owned();
+        Ok(match &args {
+            Value::Tuple(t) if t.0.len() == 1 => format!("{name}({})", self.repr(&t.0[0])?),
+            Value::Tuple(t) if t.0.is_empty() => format!("{name}()"),
+            other => format!("{name}{}", self.repr(other)?),
+        })
+    }
+
+    fn guarded(
+        &mut self,
+        v: &Value,
+        placeholder: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
+        let id = v.id();
+        if self.repr_stack.contains(&id) {
+            return Ok(placeholder.to_owned());
+        }
+        self.repr_stack.push(id);
+        let r = f(self);
+        self.repr_stack.pop();
+        r
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        for x in items {
+            parts.push(self.repr(x)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_owned()),
+            Value::Instance(i) => {
+                if let Some(f) = i.class.lookup("__str__") {
+                    let r = self.call0(&f, std::slice::from_ref(v))?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_owned()),
+                        other => Err(self.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if let Some(exc) = &i.exc {
+                    let args = exc.args.borrow().clone();
+                    return match &args {
+                        Value::Tuple(t) if t.0.is_empty() => Ok(String::new()),
+                        Value::Tuple(t) if t.0.len() == 1 => {
+                            if i.class.is_subtype(&self.ctx.types.key_error.clone()) {
+                                self.repr(&t.0[0])
+                            } else {
+                                self.str_of(&t.0[0])
+                            }
+                        }
+                        other => self.repr(other),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `str(v)` as a value (no copy for str).
+    pub fn to_str_value(&mut self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Str(_) => Ok(v.clone()),
+            _ => Ok(Value::string(self.str_of(v)?)),
+        }
+    }
+
+    /// f-string `{v!conv:spec}`.
+    pub fn format_value(
+        &mut self,
+        v: &Value,
+        conv: Conversion,
+        spec: Option<&Value>,
+    ) -> PyResult<Value> {
+        let v = match conv {
+            Conversion::None => v.clone(),
+            Conversion::Str => self.to_str_value(v)?,
+            Conversion::Repr => Value::string(self.repr(v)?),
+            Conversion::Ascii => Value::string(ascii_escape(&self.repr(v)?)),
+        };
+        let spec = match spec {
+            Some(Value::Str(s)) => s.as_str().to_owned(),
+            _ => String::new(),
+        };
+        if spec.is_empty() {
+            return self.to_str_value(&v);
+        }
+        Ok(Value::string(self.format(&v, &spec)?))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Value::Instance(i) = v {
+            if let Some(f) = i.class.lookup("__format__") {
+                let r = self.call0(&f, &[v.clone(), Value::str(spec)])?;
+                return self.str_of(&r);
+            }
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                i.class.name()
+            )));
+        }
+        let Some(fs) = FormatSpec::parse(spec) else {
+            return Err(self.value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                self.type_name(v)
+            )));
+        };
+        let body = match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+                if !matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+            {
+                if matches!(v, Value::Bool(_)) && fs.ty.is_none() {
+                    return Ok(fs.pad(&self.str_of(v)?, false));
+                }
+                let n = match v {
+                    Value::Int(i) => num_bigint::BigInt::from(*i),
+                    Value::Bool(b) => num_bigint::BigInt::from(*b as i64),
+                    Value::BigInt(b) => (**b).clone(),
+                    _ => unreachable_zero(),
+                };
+                let neg = n.sign() == num_bigint::Sign::Minus;
+                let mag = n.magnitude();
+                let digits = match fs.ty {
+                    None | Some('d') | Some('n') => mag.to_str_radix(10),
+                    Some('x') => mag.to_str_radix(16),
+                    Some('X') => mag.to_str_radix(16).to_uppercase(),
+                    Some('o') => mag.to_str_radix(8),
+                    Some('b') => mag.to_str_radix(2),
+                    Some('c') => {
+                        let c = num_traits::ToPrimitive::to_u32(&n)
+                            .and_then(char::from_u32)
+                            .unwrap_or('\0');
+                        return Ok(fs.pad(&c.to_string(), false));
+                    }
+                    Some(c) => {
+                        return Err(self.value_error(format!(
+                            "Unknown format code '{c}' for object of type 'int'"
+                        )));
+                    }
+                };
+                let prefix = if fs.alt {
+                    match fs.ty {
+                        Some('x') => "0x",
+                        Some('X') => "0X",
+                        Some('o') => "0o",
+                        Some('b') => "0b",
+                        _ => "",
+                    }
+                } else {
+                    ""
+                };
+                let digits = fs.group(&digits, matches!(fs.ty, None | Some('d') | Some('n')));
+                return Ok(fs.pad_number(neg, prefix, &digits));
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => {
+                let f = match v {
+                    Value::Float(f) => *f,
+                    Value::Int(i) => *i as f64,
+                    Value::Bool(b) => *b as i64 as f64,
+                    Value::BigInt(b) => {
+                        num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY)
+                    }
+                    _ => 0.0,
+                };
+                let neg = f.is_sign_negative() && !(f == 0.0 && fs.ty.is_none() && false);
+                let a = f.abs();
+                let body = match fs.ty {
+                    Some('f') | Some('F') => fmt_fixed(a, fs.precision.unwrap_or(6)),
+                    Some('e') | Some('E') => fmt_exp(a, fs.precision.unwrap_or(6)),
+                    Some('g') | Some('G') => fmt_general(a, fs.precision.unwrap_or(6), fs.alt),
+                    Some('%') => format!("{}%", fmt_fixed(a * 100.0, fs.precision.unwrap_or(6))),
+                    None => match fs.precision {
+                        Some(p) => {
+                            let s = fmt_general(a, p.max(1), fs.alt);
+                            if s.contains(['.', 'e', 'n', 'i']) {
+                                s
+                            } else {
+                                format!("{s}.0")
+                            }
+                        }
+                        None => float_repr(a),
+                    },
+                    Some(c) => {
+                        return Err(self.value_error(format!(
+                            "Unknown format code '{c}' for object of type 'float'"
+                        )));
+                    }
+                };
+                let body = if matches!(fs.ty, Some('E' | 'G' | 'F')) {
+                    body.to_uppercase()
+                } else {
+                    body
+                };
+                let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                    Some(p) => body.split_at(p),
+                    None => (body.as_str(), ""),
+                };
+                let grouped = format!("{}{}", fs.group(int_part, true), rest);
+                let neg = neg && !f.is_nan();
+                return Ok(fs.pad_number(neg, "", &grouped));
+            }
+            Value::Str(s) => {
+                if let Some(c) = fs.ty.filter(|c| *c != 's') {
+                    return Err(self.value_error(format!(
+                        "Unknown format code '{c}' for object of type 'str'"
+                    )));
+                }
+                let mut t = s.as_str().to_owned();
+                if let Some(p) = fs.precision {
+                    t = t.chars().take(p).collect();
+                }
+                t
+            }
+            other => {
+                if spec.is_empty() {
+                    self.str_of(other)?
+                } else {
+                    return Err(self.type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.type_name(other)
+                    )));
+                }
+            }
+        };
+        Ok(fs.pad(&body, false))
+    }
+
+    /// `fmt % args` (printf-style).
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => t.0.to_vec(),
+            other => vec![other.clone()],
+        };
+        let mut out = String::with_capacity(fmt.len());
+        let mut it = items.into_iter();
+        let mut chars = fmt.chars().peekable();
+        let mut used_mapping = false;
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut spec = String::new();
+            let mut key = None;
+            if chars.peek() == Some(&'(') {
+                chars.next();
+                let mut k = String::new();
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                    k.push(c);
+                }
+                key = Some(k);
+            }
+            let conv = loop {
+                match chars.next() {
+                    Some(c) if "-+ #0123456789.*".contains(c) => spec.push(c),
+                    Some(c) => break c,
+                    None => return Err(self.value_error("incomplete format")),
+                }
+            };
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let arg = match key {
+                Some(k) => {
+                    used_mapping = true;
+                    self.get_item(args, &Value::string(k))?
+                }
+                None => match it.next() {
+                    Some(a) => a,
+                    None => return Err(self.type_error("not enough arguments for format string")),
+                },
+            };
+            let (flags, rest): (String, String) = {
+                let p = spec
+                    .find(|c: char| !"-+ #0".contains(c))
+                    .unwrap_or(spec.len());
+                (spec[..p].to_owned(), spec[p..].to_owned())
+            };
+            let mut new_spec = String::new();
+            if flags.contains('-') {
+                new_spec.push('<');
+            } else if flags.contains('0')
+                && matches!(
+                    conv,
+                    'd' | 'i' | 'f' | 'e' | 'g' | 'x' | 'X' | 'o' | 'F' | 'E' | 'G'
+                )
+            {
+                new_spec.push('0');
+            }
+            if flags.contains('+') {
+                new_spec = format!("{}{}", if new_spec == "<" { "<" } else { "" }, "+")
+                    + if new_spec == "0" { "0" } else { "" };
+            } else if flags.contains(' ') {
+                new_spec.push(' ');
+            }
+            if flags.contains('#') {
+                new_spec.push('#');
+            }
+            new_spec.push_str(&rest);
+            let piece = match conv {
+                's' => {
+                    let s = self.str_of(&arg)?;
+                    self.format(&Value::string(s), &new_spec)?
+                }
+                'r' | 'a' => {
+                    let s = self.repr(&arg)?;
+                    self.format(&Value::string(s), &new_spec)?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = match &arg {
+                        Value::Float(f) => {
+                            Value::from_big(num_bigint::BigInt::from(f.trunc() as i128))
+                        }
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => arg.clone(),
+                        other => {
+                            return Err(self.type_error(format!(
+                                "%{conv} format: a real number is required, not {}",
+                                self.type_name(other)
+                            )));
+                        }
+                    };
+                    self.format(&n, &(new_spec + "d"))?
+                }
+                'x' | 'X' | 'o' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'c' => {
+                    self.format(&arg, &format!("{new_spec}{conv}"))?
+                }
+                c => {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{c}' (0x{:x})",
+                        c as u32
+                    )));
+                }
+            };
+            out.push_str(&piece);
+        }
+        if !used_mapping && it.next().is_some() && matches!(args, Value::Tuple(_)) {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        Ok(out)
+    }
+
+    /// Writes to `sys.stdout`.
+    pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
+        crate::stdlib::io::write_stdout(self, s)
+    }
+}
+
+fn unreachable_zero() -> num_bigint::BigInt {
+    num_bigint::BigInt::from(0)
+}
+
+fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// `'%.{p}f'`
+pub fn fmt_fixed(a: f64, p: usize) -> String {
+    if !a.is_finite() {
+        return nonfinite(a);
+    }
+    format!("{a:.p$}")
+}
+
+/// `'%.{p}e'` with CPython's two-digit exponent.
+pub fn fmt_exp(a: f64, p: usize) -> String {
+    if !a.is_finite() {
+        return nonfinite(a);
+    }
+    let s = format!("{a:.p$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `'%.{p}g'`
+pub fn fmt_general(a: f64, p: usize, alt: bool) -> String {
+    if !a.is_finite() {
+        return nonfinite(a);
+    }
+    let p = p.max(1);
+    if a == 0.0 {
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+    }
+    let e = fmt_exp(a, p - 1);
+    let exp: i32 = e
+        .split_once('e')
+        .map(|(_, x)| x.parse().unwrap_or(0))
+        .unwrap_or(0);
+    if exp < -4 || exp >= p as i32 {
+        let (m, x) = e.split_once('e').unwrap_or((&e, ""));
+        let m = if alt { m.to_owned() } else { strip_zeros(m) };
+        format!("{m}e{x}")
+    } else {
+        let s = fmt_fixed(a, (p as i32 - 1 - exp).max(0) as usize);
+        if alt { s } else { strip_zeros(&s) }
+    }
+}
+
+fn strip_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn nonfinite(a: f64) -> String {
+    if a.is_nan() {
+        "nan".into()
+    } else {
+        "inf".into()
+    }
+}
+
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+struct FormatSpec {
+    fill: char,
+    align: Option<char>,
+    sign: char,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+impl FormatSpec {
+    fn parse(spec: &str) -> Option<FormatSpec> {
+        let cs: Vec<char> = spec.chars().collect();
+        let mut i = 0;
+        let mut fs = FormatSpec {
+            fill: ' ',
+            align: None,
+            sign: '-',
+            alt: false,
+            zero: false,
+            width: 0,
+            grouping: None,
+            precision: None,
+            ty: None,
+        };
+        if cs.len() >= 2 && "<>=^".contains(cs[1]) {
+            fs.fill = cs[0];
+            fs.align = Some(cs[1]);
+            i = 2;
+        } else if !cs.is_empty() && "<>=^".contains(cs[0]) {
+            fs.align = Some(cs[0]);
+            i = 1;
+        }
+        if i < cs.len() && "+- ".contains(cs[i]) {
+            fs.sign = cs[i];
+            i += 1;
+        }
+        if i < cs.len() && cs[i] == '#' {
+            fs.alt = true;
+            i += 1;
+        }
+        if i < cs.len() && cs[i] == '0' {
+            fs.zero = true;
+            i += 1;
+        }
+        let start = i;
+        while i < cs.len() && cs[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i > start {
+            fs.width = cs[start..i].iter().collect::<String>().parse().ok()?;
+        }
+        if i < cs.len() && (cs[i] == ',' || cs[i] == '_') {
+            fs.grouping = Some(cs[i]);
+            i += 1;
+        }
+        if i < cs.len() && cs[i] == '.' {
+            i += 1;
+            let s = i;
+            while i < cs.len() && cs[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == s {
+                return None;
+            }
+            fs.precision = Some(cs[s..i].iter().collect::<String>().parse().ok()?);
+        }
+        if i < cs.len() {
+            fs.ty = Some(cs[i]);
+            i += 1;
+        }
+        if i != cs.len() {
+            return None;
+        }
+        Some(fs)
+    }
+
+    fn group(&self, digits: &str, decimal: bool) -> String {
+        let Some(sep) = self.grouping else {
+            return digits.to_owned();
+        };
+        let every = if decimal { 3 } else { 4 };
+        let mut out = String::new();
+        let n = digits.len();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (n - i) % every == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn pad_number(&self, neg: bool, prefix: &str, digits: &str) -> String {
+        let sign = if neg {
+            "-"
+        } else {
+            match self.sign {
+                '+' => "+",
+                ' ' => " ",
+                _ => "",
+            }
+        };
+        let head = format!("{sign}{prefix}");
+        let len = head.chars().count() + digits.chars().count();
+        if (self.zero && self.align.is_none()) || self.align == Some('=') {
+            let fill = if self.align == Some('=') {
+                self.fill
+            } else {
+                '0'
+            };
+            let pad = self.width.saturating_sub(len);
+            return format!("{head}{}{digits}", fill.to_string().repeat(pad));
+        }
+        let body = format!("{head}{digits}");
+        self.pad(&body, true)
+    }
+
+    fn pad(&self, body: &str, numeric: bool) -> String {
+        let len = body.chars().count();
+        if len >= self.width {
+            return body.to_owned();
+        }
+        let pad = self.width - len;
+        let fill = self.fill.to_string();
+        match self.align.unwrap_or(if numeric { '>' } else { '<' }) {
+            '>' => format!("{}{body}", fill.repeat(pad)),
+            '^' => format!(
+                "{}{body}{}",
+                fill.repeat(pad / 2),
+                fill.repeat(pad - pad / 2)
+            ),
+            _ => format!("{body}{}", fill.repeat(pad)),
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Conformance: every `tests/scripts/NAME.py` is run with the `atoll` binary and its
+//! stdout is compared with `NAME.expected`, the output of CPython 3.11 for the same
+//! script (regenerate with `tests/regen_expected.sh`).
+//!
+//! A script runs from `tests/scripts` as `atoll NAME.py [ARGS...]`, where ARGS are
+//! the lines of `NAME.args` if that file exists. It must exit with status 0.
+//! Every script is run, and every failure is reported with a diff at the end.
+
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A script that runs longer than this is killed and reported (a hang, not a timing
+/// assertion: the slowest script takes well under a second).
+const HANG_LIMIT: Duration = Duration::from_secs(60);
+
+fn scripts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("scripts")
+}
+
+struct Outcome {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+    hung: bool,
+}
+
+fn run_script(dir: &Path, script: &str, args: &[String]) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_atoll"))
+        .arg(script)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("ATOLL_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the atoll binary");
+    // Drain both pipes on their own threads so a chatty script cannot block.
+    let mut out_pipe = child.stdout.take().expect("stdout piped");
+    let mut err_pipe = child.stderr.take().expect("stderr piped");
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = out_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = err_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let mut hung = false;
+    let status = loop {
+        match child.try_wait().expect("wait for atoll") {
+            Some(status) => break status,
+            None if start.elapsed() > HANG_LIMIT => {
+                hung = true;
+                let _ = child.kill();
+                break child.wait().expect("wait for killed atoll");
+            }
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    };
+    let stdout = out_reader.join().expect("stdout reader");
+    let stderr = err_reader.join().expect("stderr reader");
+    Outcome {
+        status: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        hung,
+    }
+}
+
+/// A line diff (longest common subsequence): `-` expected only, `+` actual only.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out = String::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            let _ = writeln!(out, "   {}", a[i]);
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            let _ = writeln!(out, "  -{}", a[i]);
+            i += 1;
+        } else {
+            let _ = writeln!(out, "  +{}", b[j]);
+            j += 1;
+        }
+    }
+    if expected.ends_with('\n') != actual.ends_with('\n') && !actual.is_empty() {
+        let _ = writeln!(out, "  (trailing newline differs)");
+    }
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  | {l}\n")).collect()
+}
+
+#[test]
+fn scripts_match_cpython() {
+    let dir = scripts_dir();
+    let mut scripts: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read tests/scripts")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            name.ends_with(".py").then_some(name)
+        })
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty(), "no scripts in {}", dir.display());
+
+    let mut failures = Vec::new();
+    for script in &scripts {
+        let stem = script.trim_end_matches(".py");
+        let expected_path = dir.join(format!("{stem}.expected"));
+        let Ok(expected) = std::fs::read_to_string(&expected_path) else {
+            failures.push(format!(
+                "{script}: missing {stem}.expected (run tests/regen_expected.sh {stem})"
+            ));
+            continue;
+        };
+        let args: Vec<String> = std::fs::read_to_string(dir.join(format!("{stem}.args")))
+            .map(|text| text.lines().map(str::to_owned).collect())
+            .unwrap_or_default();
+
+        let out = run_script(&dir, script, &args);
+        let mut problems = Vec::new();
+        if out.hung {
+            problems.push(format!("killed after {HANG_LIMIT:?} (hang?)"));
+        } else if out.status != Some(0) {
+            problems.push(format!("exit status {:?}, expected 0", out.status));
+        }
+        if out.stdout != expected {
+            problems.push(format!(
+                "stdout differs (-expected +actual):\n{}",
+                diff(&expected, &out.stdout)
+            ));
+        }
+        if !problems.is_empty() {
+            let mut report = format!("{script}: {}", problems.join("\n"));
+            if !out.stderr.is_empty() {
+                let _ = write!(report, "\nstderr:\n{}", indent(&out.stderr));
+            }
+            failures.push(report);
+        } else {
+            eprintln!("ok   {script}");
+        }
+    }
+
+    if !failures.is_empty() {
+        panic!(
+            "{} of {} conformance scripts failed:\n\n{}",
+            failures.len(),
+            scripts.len(),
+            failures.join("\n\n")
+        );
+    }
+}
+
+#[test]
+fn diff_marks_changed_lines() {
+    let d = diff("a\nb\nc\n", "a\nx\nc\n");
+    assert_eq!(d, "   a\n  -b\n  +x\n   c\n");
+}
