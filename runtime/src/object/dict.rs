@@ -54,7 +54,7 @@ pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
         Value::Slice(_) => return Err(Unhashable("slice")),
         other => {
             let id = other.id();
-            (id >> 4) | (id << 60)
+            id.rotate_right(4)
         }
     })
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::bytecode::{CodeObject, Const};
-use crate::object::{CodeHandle, Module, PyDict, PyStr, Value};
+use crate::object::{CodeHandle, PyDict, PyStr, Value};
 use crate::vm::{Frame, PyResult, Vm};
 
 use super::new_module;
@@ -138,7 +138,7 @@ impl Vm {
         if let Some(m) = self.ctx.modules.get_str(name) {
             return Ok(m);
         }
-        let native: Option<fn(&mut Vm) -> PyResult<Rc<Module>>> = match name {
+        let native: Option<crate::interp::ModuleInit> = match name {
             "time" => Some(super::time::init),
             "_thread" => Some(super::thread::init),
             _ => None,

@@ -12,13 +12,12 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
 
 /// Writes to `sys.<name>` (stdout or stderr).
 pub fn write_stream(vm: &mut Vm, name: &str, s: &str) -> PyResult<()> {
-    if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys") {
-        if let Some(stream) = sys.dict.get_str(name) {
-            if !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some()) {
-                vm.call_method(&stream, "write", &[Value::str(s)])?;
-                return Ok(());
-            }
-        }
+    if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
+        && let Some(stream) = sys.dict.get_str(name)
+        && !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some())
+    {
+        vm.call_method(&stream, "write", &[Value::str(s)])?;
+        return Ok(());
     }
     raw_write(name == "stderr", s);
     Ok(())

@@ -272,10 +272,10 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Some(v) => {
             let v = v.clone();
-            if let Value::Instance(_) = &v {
-                if let Some(f) = vm.type_of(&v).lookup("__float__") {
-                    return vm.call0(&f, &[v]);
-                }
+            if let Value::Instance(_) = &v
+                && let Some(f) = vm.type_of(&v).lookup("__float__")
+            {
+                return vm.call0(&f, &[v]);
             }
             Ok(Value::Float(vm.arg_f64(&v)?))
         }

@@ -70,7 +70,6 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
     let thread = create_thread_state(&interp, name, daemon, ThreadKind::Spawned);
     let held = GilHeld::assert_held(interp.id);
     let target = SendBox::new(&held, func);
-    drop(held);
     let done = Arc::new((Mutex::new(false), Condvar::new()));
     let bound = Arc::new((Mutex::new(None::<(u64, u64)>), Condvar::new()));
     let (done2, bound2, interp2) = (done.clone(), bound.clone(), interp.clone());
@@ -83,7 +82,6 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
         let mut vm = start_eval_loop(&interp2, thread, ident, native_id);
         let held = GilHeld::assert_held(interp2.id);
         let func = target.into_inner(&held);
-        drop(held);
         if let Err(e) = vm.call(&func, Args::new(&[])) {
             // _bootstrap handles exceptions itself; this is a last resort.
             if !vm.killed {

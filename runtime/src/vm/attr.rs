@@ -134,14 +134,10 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 let class_attr = cls.lookup(n);
-                if let Some(Value::Native(nat)) = &class_attr {
-                    if nat.get::<Property>().is_some() {
-                        return self.bind_class_attr(
-                            class_attr.clone().unwrap_or_default(),
-                            obj,
-                            &cls,
-                        );
-                    }
+                if let Some(Value::Native(nat)) = &class_attr
+                    && nat.get::<Property>().is_some()
+                {
+                    return self.bind_class_attr(class_attr.clone().unwrap_or_default(), obj, &cls);
                 }
                 if let Some(v) = inst.dict.get_str(n) {
                     return Ok(v);
@@ -265,10 +261,10 @@ impl Vm {
                 if let Some(s) = nat.get::<Super>() {
                     return self.super_attr(s, n);
                 }
-                if let Some(d) = &nat.dict {
-                    if let Some(v) = d.get_str(n) {
-                        return Ok(v);
-                    }
+                if let Some(d) = &nat.dict
+                    && let Some(v) = d.get_str(n)
+                {
+                    return Ok(v);
                 }
                 self.generic_attr(obj, name)
             }
@@ -342,13 +338,13 @@ impl Vm {
         for t in &chain[pos..] {
             if let Some(a) = t.dict.get_str(n) {
                 if let Value::Type(_) = &s.obj {
-                    if let Value::Native(nat) = &a {
-                        if let Some(c) = nat.get::<ClassMethod>() {
-                            return Ok(Value::Method(Rc::new(BoundMethod {
-                                func: c.0.clone(),
-                                self_: s.obj.clone(),
-                            })));
-                        }
+                    if let Value::Native(nat) = &a
+                        && let Some(c) = nat.get::<ClassMethod>()
+                    {
+                        return Ok(Value::Method(Rc::new(BoundMethod {
+                            func: c.0.clone(),
+                            self_: s.obj.clone(),
+                        })));
                     }
                     return Ok(a);
                 }
@@ -363,25 +359,25 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Native(nat)) = inst.class.lookup(name.as_str()) {
-                    if let Some(p) = nat.get::<Property>() {
-                        if p.fset.is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name.as_str(),
-                                inst.class.name()
-                            )));
-                        }
-                        let f = p.fset.clone();
-                        self.call0(&f, &[obj.clone(), v])?;
-                        return Ok(());
+                if let Some(Value::Native(nat)) = inst.class.lookup(name.as_str())
+                    && let Some(p) = nat.get::<Property>()
+                {
+                    if p.fset.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str(),
+                            inst.class.name()
+                        )));
                     }
+                    let f = p.fset.clone();
+                    self.call0(&f, &[obj.clone(), v])?;
+                    return Ok(());
                 }
-                if let Some(sa) = inst.class.lookup("__setattr__") {
-                    if !matches!(sa, Value::Builtin(_)) {
-                        self.call0(&sa, &[obj.clone(), Value::Str(name.clone()), v])?;
-                        return Ok(());
-                    }
+                if let Some(sa) = inst.class.lookup("__setattr__")
+                    && !matches!(sa, Value::Builtin(_))
+                {
+                    self.call0(&sa, &[obj.clone(), Value::Str(name.clone()), v])?;
+                    return Ok(());
                 }
                 if let Some(exc) = &inst.exc {
                     match name.as_str() {

@@ -305,22 +305,22 @@ impl Vm {
         if !self.type_of(&inst).is_subtype(t) {
             return Ok(inst);
         }
-        if let Some(init) = t.lookup("__init__") {
-            if !matches!(init, Value::Builtin(_)) || t.kind == TypeKind::Exception {
-                let all = prepend(&inst, args.all);
-                let r = self.call(
-                    &init,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&r)
-                    )));
-                }
+        if let Some(init) = t.lookup("__init__")
+            && (!matches!(init, Value::Builtin(_)) || t.kind == TypeKind::Exception)
+        {
+            let all = prepend(&inst, args.all);
+            let r = self.call(
+                &init,
+                Args {
+                    all: &all,
+                    kwnames: args.kwnames,
+                },
+            )?;
+            if !r.is_none() {
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
             }
         }
         Ok(inst)
@@ -350,12 +350,12 @@ impl Vm {
                 }
             }
         }
-        if let Some((k, _)) = args.kw().next() {
-            if k != "metaclass" {
-                return Err(self.type_error(format!(
-                    "__build_class__ got an unexpected keyword argument '{k}'"
-                )));
-            }
+        if let Some((k, _)) = args.kw().next()
+            && k != "metaclass"
+        {
+            return Err(self.type_error(format!(
+                "__build_class__ got an unexpected keyword argument '{k}'"
+            )));
         }
         let ns = Rc::new(PyDict::new());
         let mut frame = Frame::new(

@@ -36,13 +36,13 @@ impl Vm {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
                     self.add_traceback(&err, f);
-                    if !self.killed {
-                        if let Some(h) = f.code.code.handler_for(f.lasti) {
-                            f.stack.truncate(h.depth as usize);
-                            f.stack.push(Value::Instance(err));
-                            f.ip = h.target as usize;
-                            continue;
-                        }
+                    if !self.killed
+                        && let Some(h) = f.code.code.handler_for(f.lasti)
+                    {
+                        f.stack.truncate(h.depth as usize);
+                        f.stack.push(Value::Instance(err));
+                        f.ip = h.target as usize;
+                        continue;
                     }
                     return Err(err);
                 }
@@ -337,18 +337,18 @@ impl Vm {
                 Instr::ForIter(t) => {
                     let it = top!(f);
                     // fast path: range iterators
-                    if let Value::Iter(i) = &it {
-                        if let IterState::Range { next, stop, step } = &mut *i.0.borrow_mut() {
-                            let cur = *next;
-                            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                                *next = cur + *step;
-                                f.stack.push(Value::Int(cur));
-                                continue;
-                            }
-                            f.stack.pop();
-                            f.ip = t as usize;
+                    if let Value::Iter(i) = &it
+                        && let IterState::Range { next, stop, step } = &mut *i.0.borrow_mut()
+                    {
+                        let cur = *next;
+                        if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                            *next = cur + *step;
+                            f.stack.push(Value::Int(cur));
                             continue;
                         }
+                        f.stack.pop();
+                        f.ip = t as usize;
+                        continue;
                     }
                     match self.next(&it)? {
                         Some(v) => f.stack.push(v),
@@ -612,7 +612,9 @@ impl Vm {
                                     e
                                 }
                                 _ => {
-                                    return Err(self.runtime_error("No active exception to reraise"));
+                                    return Err(
+                                        self.runtime_error("No active exception to reraise")
+                                    );
                                 }
                             }
                         }
@@ -903,10 +905,11 @@ impl Vm {
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
     pub(crate) fn set_context(&self, err: &PyErr) {
-        if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled) {
-            if !Rc::ptr_eq(err, h) && x.context.borrow().is_none() {
-                *x.context.borrow_mut() = self.handled.clone();
-            }
+        if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled)
+            && !Rc::ptr_eq(err, h)
+            && x.context.borrow().is_none()
+        {
+            *x.context.borrow_mut() = self.handled.clone();
         }
     }
 

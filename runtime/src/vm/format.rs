@@ -402,7 +402,7 @@ impl Vm {
                     }
                     _ => 0.0,
                 };
-                let neg = f.is_sign_negative() && !(f == 0.0 && fs.ty.is_none() && false);
+                let neg = f.is_sign_negative();
                 let a = f.abs();
                 let body = match fs.ty {
                     Some('f') | Some('F') => fmt_fixed(a, fs.precision.unwrap_or(6)),
@@ -761,7 +761,7 @@ impl FormatSpec {
         let mut out = String::new();
         let n = digits.len();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (n - i) % every == 0 {
+            if i > 0 && (n - i).is_multiple_of(every) {
                 out.push(sep);
             }
             out.push(c);

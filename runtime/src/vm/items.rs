@@ -46,7 +46,7 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
                 return Err(
-                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
+                    self.index_error("cannot fit 'int' into an index-sized integer".to_string())
                 );
             }
             Value::Instance(_) => {

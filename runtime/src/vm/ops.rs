@@ -100,20 +100,21 @@ impl Vm {
         let (l, r, _) = dunder(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        if !ta.builtin {
-            if let Some(f) = ta.lookup(l) {
-                let v = self.call0(&f, &[a.clone(), b.clone()])?;
-                if !matches!(v, Value::NotImplemented) {
-                    return Ok(v);
-                }
+        if !ta.builtin
+            && let Some(f) = ta.lookup(l)
+        {
+            let v = self.call0(&f, &[a.clone(), b.clone()])?;
+            if !matches!(v, Value::NotImplemented) {
+                return Ok(v);
             }
         }
-        if !tb.builtin && !Rc::ptr_eq(&ta, &tb) {
-            if let Some(f) = tb.lookup(r) {
-                let v = self.call0(&f, &[b.clone(), a.clone()])?;
-                if !matches!(v, Value::NotImplemented) {
-                    return Ok(v);
-                }
+        if !tb.builtin
+            && !Rc::ptr_eq(&ta, &tb)
+            && let Some(f) = tb.lookup(r)
+        {
+            let v = self.call0(&f, &[b.clone(), a.clone()])?;
+            if !matches!(v, Value::NotImplemented) {
+                return Ok(v);
             }
         }
         Err(self.type_error(format!(
@@ -148,14 +149,14 @@ impl Vm {
 
     fn binary_builtin(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (Int::of(a), Int::of(b)) {
-            if matches!((a, b), (Value::Bool(_), Value::Bool(_))) {
-                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
-                    match op {
-                        BinOp::And => return Ok(Some(Value::Bool(*p & *q))),
-                        BinOp::Or => return Ok(Some(Value::Bool(*p | *q))),
-                        BinOp::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
-                        _ => {}
-                    }
+            if matches!((a, b), (Value::Bool(_), Value::Bool(_)))
+                && let (Value::Bool(p), Value::Bool(q)) = (a, b)
+            {
+                match op {
+                    BinOp::And => return Ok(Some(Value::Bool(*p & *q))),
+                    BinOp::Or => return Ok(Some(Value::Bool(*p | *q))),
+                    BinOp::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
+                    _ => {}
                 }
             }
             return self.int_op(op, x, y).map(Some);
@@ -168,10 +169,10 @@ impl Vm {
             Value::Float(f) => Some(*f),
             _ => Int::of(b).map(|i| i.to_f64()),
         };
-        if let (Some(x), Some(y)) = (fa, fb) {
-            if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-                return self.float_op(op, x, y).map(Some);
-            }
+        if let (Some(x), Some(y)) = (fa, fb)
+            && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        {
+            return self.float_op(op, x, y).map(Some);
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
@@ -322,8 +323,7 @@ impl Vm {
                     if a == 0 {
                         Some(0)
                     } else if b < 63 {
-                        let r = a.checked_shl(b as u32).filter(|r| r >> b == a);
-                        r
+                        a.checked_shl(b as u32).filter(|r| r >> b == a)
                     } else {
                         None
                     }
@@ -559,28 +559,29 @@ impl Vm {
         let (l, r, sym) = cmp_dunder(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        if !ta.builtin {
-            if let Some(f) = ta.lookup(l) {
-                let v = self.call0(&f, &[a.clone(), b.clone()])?;
-                if !matches!(v, Value::NotImplemented) {
-                    return Ok(v);
-                }
+        if !ta.builtin
+            && let Some(f) = ta.lookup(l)
+        {
+            let v = self.call0(&f, &[a.clone(), b.clone()])?;
+            if !matches!(v, Value::NotImplemented) {
+                return Ok(v);
             }
         }
-        if !tb.builtin {
-            if let Some(f) = tb.lookup(r) {
-                let v = self.call0(&f, &[b.clone(), a.clone()])?;
-                if !matches!(v, Value::NotImplemented) {
-                    return Ok(v);
-                }
+        if !tb.builtin
+            && let Some(f) = tb.lookup(r)
+        {
+            let v = self.call0(&f, &[b.clone(), a.clone()])?;
+            if !matches!(v, Value::NotImplemented) {
+                return Ok(v);
             }
         }
-        if op == CmpOp::Ne && !ta.builtin {
-            if let Some(f) = ta.lookup("__eq__") {
-                let v = self.call0(&f, &[a.clone(), b.clone()])?;
-                if !matches!(v, Value::NotImplemented) {
-                    return Ok(Value::Bool(!self.truthy(&v)?));
-                }
+        if op == CmpOp::Ne
+            && !ta.builtin
+            && let Some(f) = ta.lookup("__eq__")
+        {
+            let v = self.call0(&f, &[a.clone(), b.clone()])?;
+            if !matches!(v, Value::NotImplemented) {
+                return Ok(Value::Bool(!self.truthy(&v)?));
             }
         }
         match op {
@@ -645,7 +646,7 @@ impl Vm {
             }
             (Value::Range(x), Value::Range(y)) => {
                 let same = x.len() == y.len()
-                    && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                    && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(if same {
                     Some(Some(Ordering::Equal))
                 } else {
@@ -831,16 +832,16 @@ impl Vm {
 
     /// Hash of a value, calling `__hash__` for instances that define it.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__hash__") {
-                if f.is_none() {
-                    return Err(self.type_error(format!("unhashable type: '{}'", i.class.name())));
-                }
-                return match self.call0(&f, std::slice::from_ref(v))? {
-                    Value::Int(h) => Ok(h),
-                    _ => Err(self.type_error("__hash__ method should return an integer")),
-                };
+        if let Value::Instance(i) = v
+            && let Some(f) = i.class.lookup("__hash__")
+        {
+            if f.is_none() {
+                return Err(self.type_error(format!("unhashable type: '{}'", i.class.name())));
             }
+            return match self.call0(&f, std::slice::from_ref(v))? {
+                Value::Int(h) => Ok(h),
+                _ => Err(self.type_error("__hash__ method should return an integer")),
+            };
         }
         key_hash(v).map_err(|u| self.type_error(format!("unhashable type: '{}'", u.0)))
     }

@@ -27,13 +27,14 @@ fn format_chain(vm: &mut Vm, err: &PyErr, out: &mut String, seen: &mut Vec<*cons
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
-        } else if let Value::Instance(c) = &context {
-            if !exc.suppress_context.get() && !seen.contains(&Rc::as_ptr(c)) {
-                format_chain(vm, c, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+        } else if let Value::Instance(c) = &context
+            && !exc.suppress_context.get()
+            && !seen.contains(&Rc::as_ptr(c))
+        {
+            format_chain(vm, c, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         let tb = exc.traceback.borrow().clone();
         if !tb.is_empty() {
