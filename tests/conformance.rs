@@ -5,6 +5,7 @@
 //! A script runs from `tests/scripts` as `atoll NAME.py [ARGS...]`, where ARGS are
 //! the lines of `NAME.args` if that file exists. It must exit with status 0.
 //! Every script is run, and every failure is reported with a diff at the end.
+//! Scripts parked in `tests/scripts/pending/` (waiting for features) are not run.
 
 use std::fmt::Write as _;
 use std::io::Read as _;

@@ -172,7 +172,8 @@ fn join_releases_the_gil() {
     let interp = rt
         .create_interpreter(InterpreterConfig::default())
         .expect("create interpreter");
-    // Main blocks in join() while the worker, which needs the GIL, finishes.
+    // Main blocks in join() while the worker, which needs the GIL, finishes: the
+    // worker only ends after main has announced the join.
     exec(
         &interp,
         r#"
@@ -180,16 +181,17 @@ import threading
 events = []
 def worker():
     events.append("worker start")
-    i = 0
-    while i < 20000:
-        i += 1
+    n = 0
+    while "main joins" not in events and n < 1000000:
+        n += 1
     events.append("worker end")
 t = threading.Thread(target=worker)
 t.start()
 events.append("main joins")
 t.join()
 events.append("main joined")
-assert events[-1] == "main joined" and events[-2] == "worker end", events
+order = [events.index(e) for e in ["main joins", "worker end", "main joined"]]
+assert order == sorted(order) and len(events) == 4, events
 "#,
     );
     interp.close().expect("close");

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates tests/scripts/*.expected with CPython (python3, 3.11 is the reference).
+# Regenerates the conformance expectations with CPython (python3; 3.11 is the
+# reference): tests/scripts/*.expected, and tests/scripts/pending/*.expected for the
+# scripts parked until the features they need exist.
 #
-# Each script runs from tests/scripts as `python3 NAME.py [ARGS...]`, where ARGS are
-# the lines of NAME.args if that file exists -- exactly as tests/conformance.rs runs
-# `atoll NAME.py [ARGS...]`. Only stdout is recorded; scripts must exit with status 0.
+# Each script runs from its own directory as `python3 NAME.py [ARGS...]`, where ARGS
+# are the lines of NAME.args if that file exists -- exactly as tests/conformance.rs
+# runs `atoll NAME.py [ARGS...]`. Only stdout is recorded; scripts must exit with 0.
 #
 # Usage: tests/regen_expected.sh [NAME ...]    (default: every script)
 set -euo pipefail
@@ -17,27 +19,41 @@ if [[ "$version" != "3.11" ]]; then
     echo "warning: $PYTHON is Python $version; the expected files are meant to come from 3.11" >&2
 fi
 
+shopt -s nullglob
+scripts=()
 if [[ $# -gt 0 ]]; then
-    scripts=()
     for name in "$@"; do
-        scripts+=("${name%.py}.py")
+        name="$(basename "${name%.py}")"
+        if [[ -f "$name.py" ]]; then
+            scripts+=("$name.py")
+        elif [[ -f "pending/$name.py" ]]; then
+            scripts+=("pending/$name.py")
+        else
+            echo "error: no script $name.py in tests/scripts or tests/scripts/pending" >&2
+            exit 1
+        fi
     done
 else
-    scripts=(*.py)
+    scripts=(*.py pending/*.py)
 fi
 
-for script in "${scripts[@]}"; do
+for path in "${scripts[@]}"; do
+    dir="$(dirname "$path")"
+    script="$(basename "$path")"
     name="${script%.py}"
-    args=()
-    if [[ -f "$name.args" ]]; then
-        mapfile -t args < "$name.args"
-    fi
-    # A fixed hash seed keeps anything hash-ordered reproducible.
-    if ! PYTHONHASHSEED=0 "$PYTHON" "$script" "${args[@]}" > "$name.expected.tmp"; then
-        rm -f "$name.expected.tmp"
-        echo "error: $script failed under $PYTHON" >&2
-        exit 1
-    fi
-    mv "$name.expected.tmp" "$name.expected"
-    echo "wrote tests/scripts/$name.expected"
+    (
+        cd "$dir"
+        args=()
+        if [[ -f "$name.args" ]]; then
+            mapfile -t args < "$name.args"
+        fi
+        # A fixed hash seed keeps anything hash-ordered reproducible.
+        if ! PYTHONHASHSEED=0 "$PYTHON" "$script" "${args[@]}" > "$name.expected.tmp"; then
+            rm -f "$name.expected.tmp"
+            echo "error: $path failed under $PYTHON" >&2
+            exit 1
+        fi
+        mv "$name.expected.tmp" "$name.expected"
+    )
+    echo "wrote tests/scripts/${path%.py}.expected"
 done
