@@ -2,7 +2,6 @@
 //! thread.
 
 use std::path::Path;
-use std::rc::Rc;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -207,6 +206,3 @@ pub(crate) fn to_exception(vm: &mut Vm, e: &PyErr) -> PyException {
         exit_code,
     }
 }
-
-#[allow(dead_code)]
-fn _uses(_: Rc<()>) {}

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::bytecode::CodeFlags;
-use crate::object::{Function, Instance, PyDict, PyTuple, PyType, TypeKind, Value};
+use crate::object::{Function, Instance, PyDict, PyType, TypeKind, Value};
 use crate::vm::eval::Exit;
 use crate::vm::{Args, Frame, PyResult, Vm};
 
@@ -471,6 +471,3 @@ fn join_names(names: &[String]) -> String {
         n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
     }
 }
-
-#[allow(dead_code)]
-fn _t(_: &PyTuple) {}

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::bytecode::{CodeFlags, Instr, MakeFunctionFlags};
 use crate::object::{
-    Function, Generator, IterState, PyCell, PyDict, PyIter, PySlice, PyStr, PyTuple, Value,
+    Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
     exception::TbEntry,
 };
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
@@ -976,7 +976,3 @@ pub(crate) fn dict_del_name(d: &PyDict, name: &Rc<PyStr>) -> Option<Value> {
             .flatten();
     r.map(|(_, v)| v)
 }
-
-/// Silences an unused import warning for PyIter in some configurations.
-#[allow(dead_code)]
-fn _uses(_: &PyIter) {}
