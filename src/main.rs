@@ -7,12 +7,7 @@ use atoll::{Error, InterpreterConfig, Runtime};
 const USAGE: &str = "usage: atoll [-c cmd | file] [arg] ...";
 
 fn main() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ATOLL_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("off"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+    let _timeline = init_tracing();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (source, filename, argv) = match args.first().map(String::as_str) {
         Some("-c") => match args.get(1) {
@@ -54,6 +49,41 @@ fn main() -> ExitCode {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),
     }
+}
+
+/// Installs the tracing subscriber: a formatter on stderr filtered by `ATOLL_LOG`
+/// (`EnvFilter` syntax, off by default), and, when `ATOLL_TIMELINE` names a file,
+/// a Chrome trace-event timeline of atoll's debug events (thread lifecycle, GIL
+/// waits and hand-overs) for `chrome://tracing` or Perfetto. The returned guard
+/// writes the timeline out when dropped.
+fn init_tracing() -> Option<tracing_chrome::FlushGuard> {
+    use tracing_subscriber::prelude::*;
+    use tracing_subscriber::{EnvFilter, fmt};
+
+    let stderr_filter =
+        EnvFilter::try_from_env("ATOLL_LOG").unwrap_or_else(|_| EnvFilter::new("off"));
+    let stderr = fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_filter(stderr_filter);
+    let (timeline, guard) = match std::env::var_os("ATOLL_TIMELINE") {
+        Some(path) => {
+            let (layer, guard) = tracing_chrome::ChromeLayerBuilder::new()
+                .file(path)
+                .include_args(true)
+                .build();
+            (
+                Some(layer.with_filter(EnvFilter::new("atoll=debug"))),
+                Some(guard),
+            )
+        }
+        None => (None, None),
+    };
+    tracing_subscriber::registry()
+        .with(stderr)
+        .with(timeline)
+        .init();
+    guard
 }
 
 fn run(source: String, filename: String, argv: Vec<String>) -> u8 {
