@@ -1,20 +1,39 @@
-//! The `atoll` command: runs a script like `python3` does.
+//! The `atoll` command: runs a script like `python3` does, or, with no
+//! arguments and a terminal on stdin, the interactive prompt.
 
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use atoll::{Error, InterpreterConfig, Runtime};
+
+mod repl;
+
+/// What the command line asks for.
+enum Job {
+    /// Run this source as `__main__`.
+    Script { source: String, filename: String },
+    /// The interactive prompt.
+    Prompt,
+}
 
 const USAGE: &str = "usage: atoll [-c cmd | file] [arg] ...";
 
 fn main() -> ExitCode {
     let _timeline = init_tracing();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (source, filename, argv) = match args.first().map(String::as_str) {
+    let (job, argv) = match args.first().map(String::as_str) {
         Some("-c") => match args.get(1) {
             Some(code) => {
                 let mut argv = vec!["-c".to_owned()];
                 argv.extend(args[2..].iter().cloned());
-                (code.clone(), "<string>".to_owned(), argv)
+                let filename = "<string>".to_owned();
+                (
+                    Job::Script {
+                        source: code.clone(),
+                        filename,
+                    },
+                    argv,
+                )
             }
             None => {
                 eprintln!("Argument expected for the -c option\n{USAGE}");
@@ -25,8 +44,27 @@ fn main() -> ExitCode {
             eprintln!("unknown option {a}\n{USAGE}");
             return ExitCode::from(2);
         }
+        None | Some("-") if args.len() <= 1 && std::io::stdin().is_terminal() => {
+            (Job::Prompt, vec![String::new()])
+        }
+        None | Some("-") => {
+            let mut source = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut source) {
+                eprintln!("atoll: can't read stdin: {e}");
+                return ExitCode::from(2);
+            }
+            let mut argv = args.clone();
+            if argv.is_empty() {
+                argv.push(String::new());
+            }
+            let filename = "<stdin>".to_owned();
+            (Job::Script { source, filename }, argv)
+        }
         Some(path) => match std::fs::read_to_string(path) {
-            Ok(s) => (s, path.to_owned(), args.clone()),
+            Ok(source) => {
+                let filename = path.to_owned();
+                (Job::Script { source, filename }, args.clone())
+            }
             Err(e) => {
                 eprintln!(
                     "atoll: can't open file '{path}': [Errno {}] {e}",
@@ -35,16 +73,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => {
-            eprintln!("{USAGE}\n(the interactive prompt is not available yet)");
-            return ExitCode::from(2);
-        }
     };
     // Run on a thread with a large stack so deep Python recursion can't overflow it.
     let run = std::thread::Builder::new()
         .name("main".into())
         .stack_size(256 << 20)
-        .spawn(move || run(source, filename, argv));
+        .spawn(move || run(job, argv));
     match run.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),
@@ -86,7 +120,7 @@ fn init_tracing() -> Option<tracing_chrome::FlushGuard> {
     guard
 }
 
-fn run(source: String, filename: String, argv: Vec<String>) -> u8 {
+fn run(job: Job, argv: Vec<String>) -> u8 {
     let rt = Runtime::new();
     let config = InterpreterConfig {
         argv,
@@ -97,6 +131,14 @@ fn run(source: String, filename: String, argv: Vec<String>) -> u8 {
         Err(e) => {
             eprintln!("atoll: {e}");
             return 1;
+        }
+    };
+    let (source, filename) = match job {
+        Job::Script { source, filename } => (source, filename),
+        Job::Prompt => {
+            let code = repl::run(&interp);
+            let _ = interp.close();
+            return code;
         }
     };
     let result = interp.exec_named(&source, &filename);

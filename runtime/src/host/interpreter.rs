@@ -82,6 +82,30 @@ impl Interpreter {
         r.map_err(Error::Python)
     }
 
+    /// Runs one entry of an interactive session in `__main__`, as CPython's
+    /// `'single'` mode does: the value of each top-level expression statement
+    /// that is not `None` is printed with `repr()` and bound to `builtins._`.
+    ///
+    /// ```
+    /// use atoll::{InterpreterConfig, Runtime};
+    ///
+    /// let rt = Runtime::new();
+    /// let interp = rt.create_interpreter(InterpreterConfig::default()).unwrap();
+    /// interp.exec_interactive("x = 6 * 7").unwrap();
+    /// interp.exec_interactive("x").unwrap(); // prints 42 on stdout
+    /// interp.close().unwrap();
+    /// ```
+    pub fn exec_interactive(&self, source: &str) -> Result<(), Error> {
+        self.enter()?;
+        let source = source.to_owned();
+        let r = with_vm(&self.shared, "MainThread", |vm| {
+            vm.run_interactive(&source, "<stdin>")
+                .map_err(|e| to_exception(vm, &e))
+        });
+        self.leave();
+        r.map_err(Error::Python)
+    }
+
     /// Runs a script file as `__main__` (its directory goes first on `sys.path`).
     pub fn exec_file(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();

@@ -67,6 +67,18 @@ impl Vm {
         self.exec_source(source, filename, &main).map(|_| ())
     }
 
+    /// Compiles `source` in interactive mode and runs it in `__main__`.
+    pub fn run_interactive(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        let code = match crate::compiler::compile_interactive(source, filename) {
+            Ok(c) => c,
+            Err(e) => return Err(self.syntax_error(&e)),
+        };
+        let main = self.ctx.main.dict.clone();
+        let handle = materialize(&code);
+        let mut frame = Frame::new(handle, main, self.ctx.builtins.clone(), &[]);
+        self.run_new_frame(&mut frame).map(|_| ())
+    }
+
     /// Compiles and runs `source` with `globals` as its namespace.
     pub fn exec_source(
         &mut self,
