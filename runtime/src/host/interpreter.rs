@@ -87,7 +87,7 @@ impl Interpreter {
     /// that is not `None` is printed with `repr()` and bound to `builtins._`.
     ///
     /// ```
-    /// use atoll::{InterpreterConfig, Runtime};
+    /// use atoll_runtime::{InterpreterConfig, Runtime};
     ///
     /// let rt = Runtime::new();
     /// let interp = rt.create_interpreter(InterpreterConfig::default()).unwrap();

@@ -169,6 +169,28 @@ pub struct Module {
 }
 
 impl Value {
+    /// A copy of the value, with the unboxed scalars copied inline (the eval
+    /// loop's hot paths use it instead of the general `clone`).
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(x) => Value::Float(*x),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            other => other.clone(),
+        }
+    }
+
+    /// Drops the value, skipping the drop glue for unboxed scalars.
+    #[inline(always)]
+    pub fn discard(self) {
+        match self {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => {}
+            other => drop(other),
+        }
+    }
+
     /// A new `str`.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))

@@ -8,6 +8,11 @@ use crate::object::{Function, Instance, PyDict, PyType, TypeKind, Value};
 use crate::vm::eval::Exit;
 use crate::vm::{Args, Frame, PyResult, Vm};
 
+/// Native stack that must be left before a Python frame runs on the current one.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each extra native stack segment deep recursion runs on.
+const STACK_SEGMENT: usize = 8 * 1024 * 1024;
+
 impl Vm {
     /// Calls any callable.
     pub fn call(&mut self, callee: &Value, args: Args<'_>) -> PyResult<Value> {
@@ -132,7 +137,10 @@ impl Vm {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        let r = self.run_frame(frame);
+        // Deep Python recursion must end in RecursionError, never in a native stack
+        // overflow, whatever stack the host thread was given: when less than
+        // STACK_RED_ZONE is left, continue on a new STACK_SEGMENT-sized segment.
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.run_frame(frame));
         self.depth -= 1;
         match r? {
             Exit::Return(v) => Ok(v),

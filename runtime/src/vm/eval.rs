@@ -2,11 +2,12 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{CodeFlags, Instr, MakeFunctionFlags};
+use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags};
 use crate::object::{
     Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
     exception::TbEntry,
 };
+use crate::vm::ops::cmp_result;
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
 
 /// How a frame stopped running.
@@ -17,13 +18,19 @@ pub enum Exit {
 
 macro_rules! pop {
     ($f:expr) => {
-        $f.stack.pop().unwrap_or(Value::Null)
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
     };
 }
 
 macro_rules! top {
     ($f:expr) => {
-        $f.stack.last().cloned().unwrap_or(Value::Null)
+        match $f.stack.last() {
+            Some(v) => v.dup(),
+            None => Value::Null,
+        }
     };
 }
 
@@ -85,7 +92,9 @@ impl Vm {
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    f.stack.pop();
+                    if let Some(v) = f.stack.pop() {
+                        v.discard();
+                    }
                 }
                 Instr::Dup => {
                     let v = top!(f);
@@ -112,7 +121,7 @@ impl Vm {
                     f.stack.insert(n - 3, v);
                 }
                 Instr::PushNull => f.stack.push(Value::Null),
-                Instr::LoadConst(i) => f.stack.push(consts[i as usize].clone()),
+                Instr::LoadConst(i) => f.stack.push(consts[i as usize].dup()),
                 Instr::LoadFast(i) => {
                     let v = &f.fast[i as usize];
                     if v.is_null() {
@@ -121,12 +130,11 @@ impl Vm {
                             "cannot access local variable '{name}' where it is not associated with a value"
                         )));
                     }
-                    f.stack.push(v.clone());
+                    f.stack.push(v.dup());
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!(f);
-                    let old = std::mem::replace(&mut f.fast[i as usize], v);
-                    drop(old);
+                    std::mem::replace(&mut f.fast[i as usize], v).discard();
                 }
                 Instr::DeleteFast(i) => {
                     if f.fast[i as usize].is_null() {
@@ -254,13 +262,39 @@ impl Vm {
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.binary_op(op, &a, &b)?;
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => {
+                            // Both are unboxed scalars: skip their (no-op) drop glue.
+                            std::mem::forget(a);
+                            std::mem::forget(b);
+                            v
+                        }
+                        None => self.binary_op(op, &a, &b)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::InplaceOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.inplace_op(op, a, &b)?;
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => {
+                            // Both are unboxed scalars: skip their (no-op) drop glue.
+                            std::mem::forget(a);
+                            std::mem::forget(b);
+                            v
+                        }
+                        None => self.inplace_op(op, a, &b)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::UnaryOp(op) => {
@@ -271,8 +305,28 @@ impl Vm {
                 Instr::CompareOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.compare(op, &a, &b)?;
-                    f.stack.push(v);
+                    let result = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => cmp_result(op, x.cmp(y)),
+                        (Value::Float(x), Value::Float(y)) => float_cmp(op, *x, *y),
+                        _ => {
+                            let v = self.compare(op, &a, &b)?;
+                            f.stack.push(v);
+                            continue;
+                        }
+                    };
+                    // Both are unboxed scalars: skip their (no-op) drop glue.
+                    std::mem::forget(a);
+                    std::mem::forget(b);
+                    // A comparison that feeds a conditional jump jumps at once.
+                    match instrs.get(f.ip) {
+                        Some(Instr::PopJumpIfFalse(t)) => {
+                            f.ip = if result { f.ip + 1 } else { *t as usize };
+                        }
+                        Some(Instr::PopJumpIfTrue(t)) => {
+                            f.ip = if result { *t as usize } else { f.ip + 1 };
+                        }
+                        _ => f.stack.push(Value::Bool(result)),
+                    }
                 }
                 Instr::IsOp(neg) => {
                     let b = pop!(f);
@@ -292,14 +346,20 @@ impl Vm {
                     f.ip = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
-                    let v = pop!(f);
-                    if !self.truthy(&v)? {
+                    let truth = match pop!(f) {
+                        Value::Bool(b) => b,
+                        v => self.truthy(&v)?,
+                    };
+                    if !truth {
                         f.ip = t as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
-                    let v = pop!(f);
-                    if self.truthy(&v)? {
+                    let truth = match pop!(f) {
+                        Value::Bool(b) => b,
+                        v => self.truthy(&v)?,
+                    };
+                    if truth {
                         f.ip = t as usize;
                     }
                 }
@@ -975,4 +1035,49 @@ pub(crate) fn dict_del_name(d: &PyDict, name: &Rc<PyStr>) -> Option<Value> {
             .ok()
             .flatten();
     r.map(|(_, v)| v)
+}
+
+/// `x op y` for two small ints when the result is a small int and no error is
+/// possible; `None` sends the operation down the general path.
+#[inline(always)]
+fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::Mod if y > 0 => x.rem_euclid(y),
+        BinOp::FloorDiv if y > 0 => x.div_euclid(y),
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+/// `x op y` for two floats where IEEE arithmetic is Python's (no division: it
+/// raises on zero).
+#[inline(always)]
+fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(Value::Float(r))
+}
+
+/// A rich comparison of two floats (false for every NaN comparison but `!=`).
+#[inline(always)]
+fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
 }

@@ -847,7 +847,7 @@ impl Vm {
     }
 }
 
-fn cmp_result(op: CmpOp, o: Ordering) -> bool {
+pub(crate) fn cmp_result(op: CmpOp, o: Ordering) -> bool {
     match op {
         CmpOp::Lt => o == Ordering::Less,
         CmpOp::Le => o != Ordering::Greater,
