@@ -226,6 +226,8 @@ impl InterpCtx {
         {
             let old = std::mem::take(&mut *t.dict.0.borrow_mut());
             drop(old);
+            t.lookup_cache.clear();
         }
+        crate::object::type_cache::invalidate_all();
     }
 }

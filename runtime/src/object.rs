@@ -12,6 +12,7 @@ mod function;
 mod hash;
 mod int;
 mod str;
+pub mod type_cache;
 mod types;
 mod value;
 
@@ -19,7 +20,7 @@ pub use dict::{DictMap, PyDict};
 pub use exception::ExcData;
 pub use float::float_repr;
 pub use function::{
-    BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, Native, PyCell,
+    BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, GlobalSlot, Native, PyCell,
 };
 pub use hash::{hash_float, hash_int, hash_str};
 pub use int::{Int, int_from_big};

@@ -54,7 +54,13 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Objects whose repr is being computed (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<i64>,
+    /// Empty vectors of finished frames, reused for new frames' locals and stacks
+    /// so a call allocates nothing in the common case.
+    pub(crate) frame_pool: Vec<Vec<Value>>,
 }
+
+/// How many spare frame vectors a thread keeps.
+const FRAME_POOL_MAX: usize = 64;
 
 impl Vm {
     /// A VM for thread state `thread_id` (the caller holds the GIL).
@@ -69,6 +75,30 @@ impl Vm {
             killed: false,
             reraising: false,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
+        }
+    }
+
+    /// A frame for `func`'s code, its vectors taken from the pool.
+    pub(crate) fn frame_for(&mut self, func: &crate::object::Function) -> Frame {
+        let fast = self.frame_pool.pop().unwrap_or_default();
+        let stack = self.frame_pool.pop().unwrap_or_default();
+        Frame::with_buffers(
+            func.code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            &func.closure,
+            fast,
+            stack,
+        )
+    }
+
+    /// Gives a finished frame's vectors back to the pool.
+    pub(crate) fn recycle(&mut self, frame: Frame) {
+        let (fast, stack) = frame.into_buffers();
+        if self.frame_pool.len() + 2 <= FRAME_POOL_MAX {
+            self.frame_pool.push(fast);
+            self.frame_pool.push(stack);
         }
     }
 

@@ -20,12 +20,33 @@ struct Entry {
 }
 
 /// The map behind `dict` (and `set`, with unused values).
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DictMap {
     entries: Vec<Entry>,
     table: HashTable<usize>,
     len: usize,
+    /// Identifies this map's layout for lookup caches (see [`DictMap::tag`]); 0
+    /// until first asked for, and reset whenever entries move.
+    tag: std::cell::Cell<u64>,
+    /// A class dict read by a class lookup cache: every change invalidates the
+    /// caches (see `object::type_cache`).
+    watched: std::cell::Cell<bool>,
 }
+
+impl Clone for DictMap {
+    fn clone(&self) -> DictMap {
+        DictMap {
+            entries: self.entries.clone(),
+            table: self.table.clone(),
+            len: self.len,
+            tag: std::cell::Cell::new(0),
+            watched: std::cell::Cell::new(false),
+        }
+    }
+}
+
+/// Source of [`DictMap::tag`] values: unique in the process.
+static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Why a value can't be a key.
 #[derive(Debug)]
@@ -97,6 +118,60 @@ impl DictMap {
             entries: Vec::with_capacity(n),
             table: HashTable::with_capacity(n),
             len: 0,
+            tag: std::cell::Cell::new(0),
+            watched: std::cell::Cell::new(false),
+        }
+    }
+
+    /// Marks the map as a class dict that lookup caches depend on: from now on
+    /// every change to it invalidates them.
+    #[inline]
+    pub fn watch(&self) {
+        self.watched.set(true);
+    }
+
+    #[inline]
+    fn changed(&self) {
+        if self.watched.get() {
+            super::type_cache::invalidate_all();
+        }
+    }
+
+    /// A number that identifies this map and the positions of its entries, for
+    /// lookup caches (the eval loop's global-name cache): unique in the process,
+    /// and replaced when entries move (`clear`, compaction). While the tag is
+    /// unchanged, an entry found at a position stays there until it is removed
+    /// (its key becomes `Null`), and a key that was absent is still absent as long
+    /// as [`DictMap::raw_len`] is unchanged (new keys are always appended).
+    #[inline]
+    pub fn tag(&self) -> u64 {
+        let t = self.tag.get();
+        if t != 0 {
+            return t;
+        }
+        let t = NEXT_TAG.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.tag.set(t);
+        t
+    }
+
+    /// Number of entry slots, removed ones included.
+    #[inline]
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Position of `key`'s entry (for caches, with [`DictMap::tag`]).
+    #[inline]
+    pub fn find_index(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.find(hash, key)
+    }
+
+    /// The value of the live entry at position `pos`, if any.
+    #[inline]
+    pub fn value_at(&self, pos: usize) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(e) if !e.key.is_null() => Some(&e.value),
+            _ => None,
         }
     }
 
@@ -151,6 +226,7 @@ impl DictMap {
 
     /// Inserts with a precomputed hash, returning the old value.
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
+        self.changed();
         if let Some(i) = self.find(hash, &key) {
             return Some(std::mem::replace(&mut self.entries[i].value, value));
         }
@@ -179,6 +255,7 @@ impl DictMap {
         });
         let Ok(occ) = found else { return Ok(None) };
         let (idx, _) = occ.remove();
+        self.changed();
         let e = std::mem::replace(
             &mut self.entries[idx],
             Entry {
@@ -194,6 +271,7 @@ impl DictMap {
 
     fn maybe_compact(&mut self) {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.tag.set(0);
             self.entries.retain(|e| !e.key.is_null());
             let entries = &self.entries;
             let mut t = HashTable::with_capacity(entries.len());
@@ -206,6 +284,8 @@ impl DictMap {
 
     /// Removes every entry.
     pub fn clear(&mut self) {
+        self.changed();
+        self.tag.set(0);
         self.entries.clear();
         self.table.clear();
         self.len = 0;

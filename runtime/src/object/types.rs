@@ -7,6 +7,7 @@ use std::rc::Rc;
 use super::dict::PyDict;
 use super::exception::ExcData;
 use super::str::PyStr;
+use super::type_cache::{self, LookupCache};
 use super::value::Value;
 
 /// The layout an instance of a class has (inherited from its built-in base).
@@ -31,17 +32,37 @@ pub struct PyType {
     pub kind: TypeKind,
     /// Built-in classes can't be changed from Python.
     pub builtin: bool,
+    /// Results of [`PyType::lookup`] (see `object::type_cache`).
+    pub lookup_cache: LookupCache,
 }
 
 impl PyType {
     /// Looks `name` up along the MRO (the class first).
+    ///
+    /// Results are cached per class until any class dict changes.
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.get_str(name) {
-            return Some(v);
+        if let Some(hit) = self.lookup_cache.get(name) {
+            return hit;
         }
-        for t in &self.mro {
-            if let Some(v) = t.dict.get_str(name) {
-                return Some(v);
+        self.lookup_slow(name)
+    }
+
+    #[inline(never)]
+    fn lookup_slow(&self, name: &str) -> Option<Value> {
+        let at = type_cache::epoch();
+        let found = self.lookup_uncached(name);
+        self.lookup_cache.put(name, at, found.clone());
+        found
+    }
+
+    /// [`PyType::lookup`] without the cache; marks the dicts it reads as watched.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
+        for t in std::iter::once(self).chain(self.mro.iter().map(|t| &**t)) {
+            let d = t.dict.0.borrow();
+            d.watch();
+            if let Some(v) = d.get_str(name) {
+                return Some(v.clone());
             }
         }
         None
@@ -76,6 +97,7 @@ impl PyType {
             dict: Rc::new(PyDict::new()),
             kind,
             builtin: true,
+            lookup_cache: LookupCache::default(),
         })
     }
 }

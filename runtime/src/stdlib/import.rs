@@ -23,11 +23,13 @@ pub fn materialize(code: &Arc<CodeObject>) -> Rc<CodeHandle> {
         .iter()
         .map(|n| Rc::new(PyStr::new(n)))
         .collect();
+    let global_cache = (0..code.names.len()).map(|_| Default::default()).collect();
     Rc::new(CodeHandle {
         code: code.clone(),
         consts,
         names,
         varnames,
+        global_cache,
     })
 }
 

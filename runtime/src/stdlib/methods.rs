@@ -590,6 +590,8 @@ fn dict_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn dict_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "clear", 1, 1)?;
     let old = std::mem::take(&mut *dict_of(vm, &a[0])?.0.borrow_mut());
+    // It may be a class dict: drop every cached class lookup.
+    crate::object::type_cache::invalidate_all();
     drop(old);
     Ok(Value::None)
 }

@@ -108,27 +108,42 @@ impl Vm {
     /// a generator).
     pub fn call_function(&mut self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Value> {
         let code = &func.code.code;
-        let mut frame = Frame::new(
-            func.code.clone(),
-            func.globals.clone(),
-            func.builtins.clone(),
-            &func.closure,
-        );
+        let mut frame = self.frame_for(func);
         let simple = args.kwnames.is_empty()
             && args.all.len() == code.argcount as usize
             && code.kwonlyargcount == 0
             && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0;
         if simple {
             frame.fast[..args.all.len()].clone_from_slice(args.all);
-        } else {
-            self.bind_args(func, &mut frame, args)?;
+        } else if let Err(e) = self.bind_args(func, &mut frame, args) {
+            self.recycle(frame);
+            return Err(e);
         }
+        self.run_bound(func, frame)
+    }
+
+    /// Whether a call of `func` with `argc` positional arguments and no keywords
+    /// binds them to its first `argc` locals as they are (no defaults, no
+    /// `*args`/`**kwargs`).
+    #[inline]
+    pub(crate) fn binds_simply(func: &Function, argc: usize) -> bool {
+        let code = &func.code.code;
+        argc == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+    }
+
+    /// Runs a frame whose arguments are bound (or makes the generator it is).
+    pub(crate) fn run_bound(&mut self, func: &Rc<Function>, mut frame: Frame) -> PyResult<Value> {
+        let code = &func.code.code;
         if code.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
             != 0
         {
             return Ok(self.make_generator(frame, func));
         }
-        self.run_new_frame(&mut frame)
+        let r = self.run_new_frame(&mut frame);
+        self.recycle(frame);
+        r
     }
 
     /// Runs a fresh frame to completion with the recursion check.
@@ -422,6 +437,7 @@ impl Vm {
             dict: ns,
             kind,
             builtin: false,
+            lookup_cache: Default::default(),
         }))
     }
 }

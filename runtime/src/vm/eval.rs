@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags};
+use crate::object::GlobalSlot;
 use crate::object::{
     Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
     exception::TbEntry,
@@ -146,8 +147,10 @@ impl Vm {
                     f.fast[i as usize] = Value::Null;
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = &handle.names[i as usize];
-                    let v = self.load_global(f, name)?;
+                    let v = match cached_global(f, &handle.global_cache[i as usize]) {
+                        Some(v) => v,
+                        None => self.load_global_slow(f, i as usize)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -430,6 +433,21 @@ impl Vm {
                     }
                     let n = n as usize;
                     let start = f.stack.len() - n;
+                    if kwnames.is_none()
+                        && let Value::Function(func) = &f.stack[start - 1]
+                        && Vm::binds_simply(func, n)
+                    {
+                        // Move the arguments straight into the new frame's locals.
+                        let func = func.clone();
+                        let mut frame = self.frame_for(&func);
+                        for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(start..)) {
+                            *slot = v;
+                        }
+                        f.stack.pop();
+                        let r = self.run_bound(&func, frame)?;
+                        f.stack.push(r);
+                        continue;
+                    }
                     let kw = kwnames.take();
                     let callee = std::mem::take(&mut f.stack[start - 1]);
                     let args = Args {
@@ -448,6 +466,25 @@ impl Vm {
                     let kw = kwnames.take();
                     let kwn: &[Value] = kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]);
                     let start = f.stack.len() - n;
+                    if kw.is_none()
+                        && let Value::Function(func) = &f.stack[start - 2]
+                    {
+                        // [func, self|NULL, args...]: move self and the arguments
+                        // straight into the new frame's locals.
+                        let has_self = !f.stack[start - 1].is_null();
+                        let first = if has_self { start - 1 } else { start };
+                        if Vm::binds_simply(func, f.stack.len() - first) {
+                            let func = func.clone();
+                            let mut frame = self.frame_for(&func);
+                            for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(first..)) {
+                                *slot = v;
+                            }
+                            f.stack.truncate(start - 2);
+                            let r = self.run_bound(&func, frame)?;
+                            f.stack.push(r);
+                            continue;
+                        }
+                    }
                     let r = if f.stack[start - 1].is_null() {
                         let callee = std::mem::take(&mut f.stack[start - 2]);
                         self.call(
@@ -816,6 +853,38 @@ impl Vm {
         }
     }
 
+    /// `LoadGlobal` without a valid cache entry: looks the name up and fills the
+    /// cache slot for next time.
+    #[inline(never)]
+    fn load_global_slow(&mut self, f: &Frame, i: usize) -> PyResult<Value> {
+        let name = &f.code.names[i];
+        let key = Value::Str(name.clone());
+        let slot = &f.code.global_cache[i];
+        {
+            let globals = f.globals.0.borrow();
+            if let Some(pos) = globals.find_index(name.hash(), &key) {
+                slot.set(GlobalSlot {
+                    globals_tag: globals.tag(),
+                    globals_len: 0,
+                    pos: pos as u32,
+                    builtins_tag: 0,
+                });
+                return Ok(globals.value_at(pos).cloned().unwrap_or(Value::None));
+            }
+            let builtins = f.builtins.0.borrow();
+            if let Some(pos) = builtins.find_index(name.hash(), &key) {
+                slot.set(GlobalSlot {
+                    globals_tag: globals.tag(),
+                    globals_len: globals.raw_len() as u32,
+                    pos: pos as u32,
+                    builtins_tag: builtins.tag(),
+                });
+                return Ok(builtins.value_at(pos).cloned().unwrap_or(Value::None));
+            }
+        }
+        self.load_global(f, name)
+    }
+
     fn load_global(&mut self, f: &Frame, name: &Rc<PyStr>) -> PyResult<Value> {
         if let Some(v) = dict_get_name(&f.globals, name) {
             return Ok(v);
@@ -1080,4 +1149,28 @@ fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
         CmpOp::Gt => x > y,
         CmpOp::Ge => x >= y,
     }
+}
+
+/// A global name's value from its cache slot, if the slot is still valid.
+#[inline(always)]
+fn cached_global(f: &Frame, slot: &std::cell::Cell<GlobalSlot>) -> Option<Value> {
+    let slot = slot.get();
+    if slot.globals_tag == 0 {
+        return None;
+    }
+    let globals = f.globals.0.borrow();
+    if globals.tag() != slot.globals_tag {
+        return None;
+    }
+    if slot.builtins_tag == 0 {
+        return globals.value_at(slot.pos as usize).map(Value::dup);
+    }
+    if globals.raw_len() != slot.globals_len as usize {
+        return None;
+    }
+    let builtins = f.builtins.0.borrow();
+    if builtins.tag() != slot.builtins_tag {
+        return None;
+    }
+    builtins.value_at(slot.pos as usize).map(Value::dup)
 }
