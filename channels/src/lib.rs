@@ -59,8 +59,9 @@
 //!   [`GetError::Closed`] instead of waiting, and blocked getters wake. A
 //!   `put` racing with `close` either fails or its item is got before any
 //!   getter sees `Closed`.
-//! - **No polling.** Blocked `put`, `get` and `select` sleep until the
-//!   channel wakes them (an item, room, close, or the timeout).
+//! - **No polling.** Blocked `put`, `get` and `select` spin and yield
+//!   briefly (crossbeam's backoff), then sleep until the channel wakes them
+//!   (an item, room, close, or the timeout).
 //! - **Sizes are snapshots.** [`Queue::len`], [`Queue::is_empty`],
 //!   [`Queue::is_full`] and the waiting counters may be stale as soon as
 //!   they return.

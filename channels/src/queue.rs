@@ -5,10 +5,12 @@
 //!
 //! The queue owns the receiving end of its channel and, until it is closed,
 //! one sender. `put` clones that sender (under a read lock held only for a
-//! non-blocking attempt) when it has to wait. `close` drops the queue's
-//! sender and the sender of a second, never-used "closed" channel:
+//! non-blocking attempt) when it has to wait; it then retries through a
+//! short spin-and-yield backoff (checking a closed flag each round) and, if
+//! the queue is still full, sleeps. `close` sets the flag and drops the
+//! queue's sender and the sender of a second, never-used "closed" channel:
 //!
-//! - a blocked `put` waits with [`Select`] on "room in the channel" and on
+//! - a sleeping `put` waits with [`Select`] on "room in the channel" and on
 //!   the closed channel; the latter becomes ready when its sender is dropped,
 //!   so the putter wakes, drops its sender clone and fails with `Closed`;
 //! - once the last sender clone is gone the channel is disconnected, and
@@ -22,13 +24,14 @@
 use std::convert::Infallible;
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{
     Receiver, RecvTimeoutError, Select, SendError, Sender, TryRecvError, TrySendError,
 };
+use crossbeam_utils::Backoff;
 
 use crate::owner::{Fate, Owners, Ticket};
 use crate::{GetError, PutError, Shareable, UnboundPolicy};
@@ -82,6 +85,8 @@ struct Inner {
     senders: RwLock<Option<Senders>>,
     /// Never receives; becomes ready (disconnected) when the queue closes.
     closed: Receiver<Infallible>,
+    /// Set by `close` before it drops the senders.
+    closed_flag: AtomicBool,
     owners: Owners,
     waiting_getters: AtomicUsize,
     waiting_putters: AtomicUsize,
@@ -108,6 +113,15 @@ pub(crate) enum Wait {
 }
 
 impl Wait {
+    /// Whether the time to wait is up (immediately so for [`Wait::No`]).
+    pub(crate) fn expired(self) -> bool {
+        match self {
+            Wait::No => true,
+            Wait::Forever => false,
+            Wait::Until(deadline) => Instant::now() >= deadline,
+        }
+    }
+
     pub(crate) fn from_timeout(timeout: Option<Duration>) -> Wait {
         match timeout.map(|t| Instant::now().checked_add(t)) {
             None | Some(None) => Wait::Forever,
@@ -189,6 +203,7 @@ impl Queue {
                     _closed: closed_tx,
                 })),
                 closed: closed_rx,
+                closed_flag: AtomicBool::new(false),
                 owners: Owners::default(),
                 waiting_getters: AtomicUsize::new(0),
                 waiting_putters: AtomicUsize::new(0),
@@ -405,11 +420,7 @@ impl Queue {
     /// assert!(q.is_closed());
     /// ```
     pub fn is_closed(&self) -> bool {
-        self.inner
-            .senders
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_none()
+        self.inner.closed_flag.load(Ordering::Acquire)
     }
 
     /// Closes the queue, for every handle: later puts fail with
@@ -432,13 +443,13 @@ impl Queue {
     /// assert_eq!(q.get(None), Err(GetError::Closed));
     /// ```
     pub fn close(&self) -> bool {
-        let senders = self
+        let mut senders = self
             .inner
             .senders
             .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        senders.is_some()
+            .unwrap_or_else(PoisonError::into_inner);
+        self.inner.closed_flag.store(true, Ordering::Release);
+        senders.take().is_some()
     }
 
     /// Applies the queue's [`UnboundPolicy`] to every item still queued that
@@ -561,6 +572,25 @@ impl Queue {
             (senders.items.clone(), slot)
         };
         let _waiting = Waiting::enter(&self.inner.waiting_putters);
+        // Spin and yield briefly before sleeping, as crossbeam's own `send`
+        // does: under contention room usually appears within microseconds,
+        // and a futex sleep and wake cost far more.
+        let backoff = Backoff::new();
+        let mut slot = slot;
+        while !backoff.is_completed() {
+            backoff.snooze();
+            if self.inner.closed_flag.load(Ordering::Acquire) {
+                return Err((SendFailure::Closed, slot));
+            }
+            slot = match sender.try_send(slot) {
+                Ok(()) => return Ok(()),
+                Err(TrySendError::Full(slot)) => slot,
+                Err(TrySendError::Disconnected(slot)) => return Err((SendFailure::Closed, slot)),
+            };
+            if wait.expired() {
+                return Err((SendFailure::Timeout, slot));
+            }
+        }
         let mut sel = Select::new();
         let room = sel.send(&sender);
         sel.recv(&self.inner.closed);

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crossbeam_channel::Select;
+use crossbeam_utils::Backoff;
 
 use crate::queue::{Taken, Wait, Waiting};
 use crate::{Queue, SelectError, Shareable};
@@ -42,18 +43,30 @@ pub fn select(
         let op = match sel.try_select() {
             Ok(op) => op,
             Err(_) => {
-                if waiting.is_empty() {
-                    waiting = queues
-                        .iter()
-                        .map(|q| Waiting::enter(q.getters_counter()))
-                        .collect();
+                // Spin and yield briefly before sleeping, as `Queue::put` does.
+                let backoff = Backoff::new();
+                let mut ready = None;
+                while ready.is_none() && !backoff.is_completed() && !wait.expired() {
+                    backoff.snooze();
+                    ready = sel.try_select().ok();
                 }
-                match wait {
-                    Wait::No => return Err(SelectError::Timeout),
-                    Wait::Forever => sel.select(),
-                    Wait::Until(deadline) => sel
-                        .select_deadline(deadline)
-                        .map_err(|_| SelectError::Timeout)?,
+                match ready {
+                    Some(op) => op,
+                    None => {
+                        if waiting.is_empty() {
+                            waiting = queues
+                                .iter()
+                                .map(|q| Waiting::enter(q.getters_counter()))
+                                .collect();
+                        }
+                        match wait {
+                            Wait::No => return Err(SelectError::Timeout),
+                            Wait::Forever => sel.select(),
+                            Wait::Until(deadline) => sel
+                                .select_deadline(deadline)
+                                .map_err(|_| SelectError::Timeout)?,
+                        }
+                    }
                 }
             }
         };
