@@ -1,8 +1,9 @@
-"""Sorting algorithms written in Python: in-place quicksort (median of three, three-way partition,
-insertion sort for short ranges, explicit stack), top-down mergesort,
-bottom-up mergesort, heapsort, and a stable sort of records by key with
-a counting pass; all checked against sorted(). Inputs of SCALE thousand
-items: random ints, nearly sorted, many duplicates, strings, and tuples.
+"""Sorting algorithms written in Python: in-place quicksort (median of
+three, three-way partition, insertion sort for short ranges, explicit
+stack), top-down mergesort, bottom-up mergesort and heapsort, all checked
+against sorted(); a sort through functools.cmp_to_key, a stable sort of
+records by key, and bisect.insort. Inputs of SCALE thousand items: random
+ints, nearly sorted, many duplicates, floats and short strings.
 """
 
 import sys
