@@ -127,15 +127,20 @@ def run_once(interpreter, name, args, stdin_path, timeout):
     )
 
 
+def shown(line):
+    """A line of output for a message: its repr, or a marker past the end."""
+    return "<end of output>" if line is None else repr(line[:200])
+
+
 def first_difference(expected, actual):
     """A short description of the first line where two outputs differ."""
     a = expected.splitlines()
     b = actual.splitlines()
     for i in range(max(len(a), len(b))):
-        x = a[i] if i < len(a) else "<end of output>"
-        y = b[i] if i < len(b) else "<end of output>"
+        x = a[i] if i < len(a) else None
+        y = b[i] if i < len(b) else None
         if x != y:
-            return "line %d:\n      reference: %s\n      got:       %s" % (i + 1, x[:200], y[:200])
+            return "line %d:\n      reference: %s\n      got:       %s" % (i + 1, shown(x), shown(y))
     return "outputs differ only in trailing whitespace or newlines"
 
 
@@ -232,6 +237,12 @@ def git_commit():
         return "?"
 
 
+def resolve(path):
+    """An interpreter path that still works from bench/programs (a name without
+    a directory is looked up on PATH)."""
+    return os.path.abspath(path) if os.sep in path else path
+
+
 def geometric_mean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
@@ -273,11 +284,11 @@ def main(argv=None):
         build_atoll()
     if not os.path.exists(atoll):
         sys.exit("error: no atoll binary at %s (build it, or pass --atoll)" % atoll)
-    interpreters = [("atoll", os.path.abspath(atoll)), ("python3" if args.python == "python3" else os.path.basename(args.python), args.python)]
+    ref_label = "python3" if args.python == "python3" else os.path.basename(args.python)
+    interpreters = [("atoll", os.path.abspath(atoll)), (ref_label, resolve(args.python))]
     for peer in args.peer:
         label, _, path = peer.partition("=")
-        interpreters.append((label, path))
-    ref_label = interpreters[1][0]
+        interpreters.append((label, resolve(path)))
 
     pending = read_pending()
     names = list_programs()
@@ -320,13 +331,14 @@ def main(argv=None):
     return 1 if failures else 0
 
 
-def summary_lines(ratios):
+def summary_lines(ratios, ref_label):
     if not ratios:
         return ["no program ran successfully"]
     worst = max(ratios, key=lambda n: ratios[n])
     best = min(ratios, key=lambda n: ratios[n])
     return [
-        "geometric mean of atoll/python3 over %d programs: %.2f" % (len(ratios), geometric_mean(list(ratios.values()))),
+        "geometric mean of atoll/%s over %d programs: %.2f"
+        % (ref_label, len(ratios), geometric_mean(list(ratios.values()))),
         "max ratio: %.2f (%s), min ratio: %.2f (%s)" % (ratios[worst], worst, ratios[best], best),
     ]
 
@@ -346,7 +358,7 @@ def print_text(rows, ratios, ref_label, peers, info, failures, skipped, pending)
         line += "".join("  %12.3f" % m[p] for p in peers)
         print(line)
     print()
-    for line in summary_lines(ratios):
+    for line in summary_lines(ratios, ref_label):
         print(line)
     if failures:
         print()
@@ -373,14 +385,23 @@ def print_markdown(rows, ratios, ref_label, peers, info, failures, skipped, pend
         cells += ["%.3f" % m[p] for p in peers]
         print("| " + " | ".join(cells) + " |")
     print()
-    for line in summary_lines(ratios):
+    for line in summary_lines(ratios, ref_label):
         print("**" + line[0].upper() + line[1:] + "**" if line.startswith("geometric") else line[0].upper() + line[1:])
         print()
     if failures:
         print("Failed:")
         print()
         for name, text in failures:
-            print("- `%s`: %s" % (name, text.splitlines()[0]))
+            lines = [l.strip() for l in text.splitlines() if l.strip()]
+            if "differs" in lines[0] and len(lines) >= 3:
+                reference = lines[1].split(":", 1)[1].strip()
+                got = lines[2].split(":", 1)[1].strip()
+                detail = "%s expected `%s`, got `%s`" % (lines[0], reference, got)
+            elif len(lines) > 1:
+                detail = "%s: %s" % (lines[0], lines[-1].lstrip("| "))
+            else:
+                detail = lines[0]
+            print("- `%s`: %s" % (name, detail))
         print()
     if skipped:
         print("Pending (not run):")
