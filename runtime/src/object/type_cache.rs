@@ -38,53 +38,97 @@ pub fn invalidate_all() {
 }
 
 /// Number of slots per class (a power of two).
-const SLOTS: usize = 32;
+const SLOTS: usize = 64;
+/// The table is emptied when it holds this many names.
+const MAX_FILL: usize = 48;
 
 /// One cached lookup.
 #[derive(Default)]
 struct Slot {
-    /// Epoch when filled; 0 = empty.
-    epoch: u64,
-    /// The name, compared in full on a hit (its address only picks the slot).
+    /// Address of the name's bytes when cached (the probe key); 0 = empty.
+    addr: usize,
+    /// The name, compared in full on a hit (the address may have been reused).
     name: Box<str>,
     /// What the lookup found.
     value: Option<Value>,
 }
 
-/// A class's lookup cache, allocated on first use.
+/// The open-addressing table behind a [`LookupCache`].
+struct Table {
+    /// Epoch the entries belong to.
+    epoch: u64,
+    used: usize,
+    slots: [Slot; SLOTS],
+}
+
+/// A class's lookup cache: a small open-addressing table keyed by the address
+/// of the name (names usually come from code objects or literals, whose bytes
+/// don't move), allocated on first use.
 #[derive(Default)]
 pub struct LookupCache {
-    slots: RefCell<Option<Box<[Slot; SLOTS]>>>,
+    table: RefCell<Option<Box<Table>>>,
 }
 
 impl LookupCache {
-    /// The slot for `name`: names usually come from code objects or literals,
-    /// whose addresses are stable, so the address is a cheap hash.
     #[inline]
-    fn index(name: &str) -> usize {
-        let p = (name.as_ptr() as u64) ^ (name.len() as u64);
-        (p.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    fn home(addr: usize) -> usize {
+        ((addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros()))
+            as usize
     }
 
     /// The cached result for `name` in the current epoch: `Some(found)` on a hit.
     #[inline]
     pub fn get(&self, name: &str) -> Option<Option<Value>> {
-        let slots = self.slots.borrow();
-        let slot = &slots.as_ref()?[Self::index(name)];
-        if slot.epoch == epoch() && &*slot.name == name {
-            Some(slot.value.clone())
-        } else {
-            None
+        let table = self.table.borrow();
+        let table = table.as_ref()?;
+        if table.epoch != epoch() {
+            return None;
+        }
+        let addr = name.as_ptr() as usize;
+        let mut i = Self::home(addr);
+        loop {
+            let slot = &table.slots[i];
+            if slot.addr == 0 {
+                return None;
+            }
+            if slot.addr == addr && &*slot.name == name {
+                return Some(slot.value.clone());
+            }
+            i = (i + 1) & (SLOTS - 1);
         }
     }
 
     /// Remembers the result of looking `name` up in epoch `at` (read before the
     /// lookup, so a change during it leaves the entry stale, never wrong).
     pub fn put(&self, name: &str, at: u64, value: Option<Value>) {
-        let mut slots = self.slots.borrow_mut();
-        let slots = slots.get_or_insert_with(Default::default);
-        slots[Self::index(name)] = Slot {
-            epoch: at,
+        let mut table = self.table.borrow_mut();
+        let table = table.get_or_insert_with(|| {
+            Box::new(Table {
+                epoch: at,
+                used: 0,
+                slots: std::array::from_fn(|_| Slot::default()),
+            })
+        });
+        if table.epoch != at || table.used >= MAX_FILL {
+            table.slots = std::array::from_fn(|_| Slot::default());
+            table.used = 0;
+            table.epoch = at;
+        }
+        let addr = name.as_ptr() as usize;
+        let mut i = Self::home(addr);
+        loop {
+            let slot = &mut table.slots[i];
+            if slot.addr == 0 {
+                table.used += 1;
+                break;
+            }
+            if slot.addr == addr && &*slot.name == name {
+                break;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        table.slots[i] = Slot {
+            addr,
             name: name.into(),
             value,
         };
@@ -93,6 +137,6 @@ impl LookupCache {
     /// Drops every cached value (used when a class is cleared at finalization,
     /// to break reference cycles through cached functions).
     pub fn clear(&self) {
-        *self.slots.borrow_mut() = None;
+        *self.table.borrow_mut() = None;
     }
 }
