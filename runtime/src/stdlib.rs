@@ -4,7 +4,10 @@
 mod builtins;
 mod import;
 pub mod io;
+mod math;
 mod methods;
+mod modsupport;
+mod modules;
 mod sys;
 mod thread;
 mod time;

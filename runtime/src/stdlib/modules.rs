@@ -1,0 +1,15 @@
+//! The registry of the standard-library modules beyond the core ones: native modules
+//! (Rust, one file each) and modules written in Python (embedded from `py/`).
+
+use crate::interp::ModuleInit;
+
+/// The constructor of native module `name`, if it is one of these.
+pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
+    Some(match name {
+        "math" => super::math::init,
+        _ => return None,
+    })
+}
+
+/// Python-source standard-library modules: (name, source).
+pub(crate) const PY_SOURCES: &[(&str, &str)] = &[];
