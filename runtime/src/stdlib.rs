@@ -8,6 +8,7 @@ mod math;
 mod methods;
 mod modsupport;
 mod modules;
+mod random;
 mod sys;
 mod thread;
 mod time;

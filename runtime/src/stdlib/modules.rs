@@ -7,6 +7,7 @@ use crate::interp::ModuleInit;
 pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
     Some(match name {
         "math" => super::math::init,
+        "random" => super::random::init,
         _ => return None,
     })
 }
