@@ -1,7 +1,9 @@
 //! The standard library: builtins, the methods of built-in types, and the built-in
 //! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
 
+mod bisect;
 mod builtins;
+mod heapq;
 mod import;
 pub mod io;
 mod math;

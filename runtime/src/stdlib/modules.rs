@@ -8,9 +8,11 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
     Some(match name {
         "math" => super::math::init,
         "random" => super::random::init,
+        "_heapq" => super::heapq::init,
+        "bisect" => super::bisect::init,
         _ => return None,
     })
 }
 
 /// Python-source standard-library modules: (name, source).
-pub(crate) const PY_SOURCES: &[(&str, &str)] = &[];
+pub(crate) const PY_SOURCES: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
