@@ -3,6 +3,7 @@
 
 mod bisect;
 mod builtins;
+mod deque;
 mod heapq;
 mod import;
 pub mod io;

@@ -10,9 +10,14 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "random" => super::random::init,
         "_heapq" => super::heapq::init,
         "bisect" => super::bisect::init,
+        "_collections" => super::deque::init,
         _ => return None,
     })
 }
 
 /// Python-source standard-library modules: (name, source).
-pub(crate) const PY_SOURCES: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
+pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
+    ("heapq", include_str!("py/heapq.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("keyword", include_str!("py/keyword.py")),
+];
