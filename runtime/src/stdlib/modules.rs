@@ -20,4 +20,5 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
     ("collections", include_str!("py/collections.py")),
     ("keyword", include_str!("py/keyword.py")),
+    ("itertools", include_str!("py/itertools.py")),
 ];
