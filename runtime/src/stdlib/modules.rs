@@ -21,4 +21,6 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("collections", include_str!("py/collections.py")),
     ("keyword", include_str!("py/keyword.py")),
     ("itertools", include_str!("py/itertools.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("functools", include_str!("py/functools.py")),
 ];
