@@ -23,4 +23,9 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("operator", include_str!("py/operator.py")),
     ("functools", include_str!("py/functools.py")),
+    ("string", include_str!("py/string.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("types", include_str!("py/types.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("io", include_str!("py/io.py")),
 ];
