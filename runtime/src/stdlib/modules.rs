@@ -28,4 +28,7 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("types", include_str!("py/types.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("io", include_str!("py/io.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("typing", include_str!("py/typing.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
 ];
