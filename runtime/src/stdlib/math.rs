@@ -2,6 +2,9 @@
 //! rules ("math domain error" / "math range error"), exact integer functions on big
 //! ints (`factorial`, `comb`, `perm`, `isqrt`, `gcd`, `lcm`) and an exact `fsum`.
 
+// The Lanczos and polynomial constants are kept with the digits they are published with.
+#![allow(clippy::excessive_precision)]
+
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -627,7 +630,7 @@ fn vector_norm(xs: &[f64]) -> f64 {
     }
     let (_, max_e) = frexp_f(max);
     let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
-    let mut add = |csum: &mut f64, frac: &mut f64, x: f64| {
+    let add = |csum: &mut f64, frac: &mut f64, x: f64| {
         let old = *csum;
         *csum += x;
         *frac += (old - *csum) + x;

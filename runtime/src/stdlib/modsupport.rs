@@ -2,7 +2,7 @@
 //! `collections`, `itertools` ...): their classes, their objects' Rust data, and
 //! argument conversion.
 
-use std::cell::{RefCell, RefMut};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -63,39 +63,6 @@ pub(crate) fn new_native<T: 'static>(class: Rc<PyType>, data: T) -> Value {
         data: Box::new(data),
         dict: None,
     }))
-}
-
-/// A new native object with an attribute dict.
-pub(crate) fn new_native_with_dict<T: 'static>(class: Rc<PyType>, data: T) -> Value {
-    Value::Native(Rc::new(Native {
-        class,
-        data: Box::new(data),
-        dict: Some(Rc::new(PyDict::new())),
-    }))
-}
-
-/// The `T` inside native object `v`, or a TypeError naming `what`.
-pub(crate) fn native_ref<'a, T: 'static>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a T> {
-    match v {
-        Value::Native(n) => match n.get::<T>() {
-            Some(t) => Ok(t),
-            None => Err(vm.type_error(format!(
-                "descriptor requires a '{what}' object but received a '{}'",
-                vm.type_name(v)
-            ))),
-        },
-        _ => Err(vm.type_error(format!(
-            "descriptor requires a '{what}' object but received a '{}'",
-            vm.type_name(v)
-        ))),
-    }
-}
-
-/// Mutable access to a `RefCell` state, as a RuntimeError instead of a panic when
-/// the object is already in use further up the stack.
-pub(crate) fn borrow_state<'a, T>(vm: &Vm, cell: &'a RefCell<T>) -> PyResult<RefMut<'a, T>> {
-    cell.try_borrow_mut()
-        .map_err(|_| vm.runtime_error("object is already in use (re-entrant call)"))
 }
 
 impl Vm {
