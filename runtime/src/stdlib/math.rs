@@ -1165,7 +1165,7 @@ mod tests {
         assert_eq!(frexp_f(-3.0), (-0.75, 2));
         assert_eq!(frexp_f(0.0), (0.0, 0));
         let (m, e) = frexp_f(5e-324);
-        assert_eq!(m * 2f64.powi(e), 5e-324);
+        assert_eq!(ldexp_f(m, e), 5e-324);
     }
 
     #[test]
