@@ -1,10 +1,17 @@
 //! The standard library: builtins, the methods of built-in types, and the built-in
 //! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
 
+mod bisect;
 mod builtins;
+mod deque;
+mod heapq;
 mod import;
 pub mod io;
+mod math;
 mod methods;
+mod modsupport;
+mod modules;
+mod random;
 mod sys;
 mod thread;
 mod time;

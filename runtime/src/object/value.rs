@@ -250,7 +250,7 @@ impl Value {
             Value::Set(s) => !s.map.borrow().is_empty(),
             Value::Bytes(b) => !b.0.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) => return None,
+            Value::Instance(_) | Value::Native(_) => return None,
             _ => true,
         })
     }

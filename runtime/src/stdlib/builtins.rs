@@ -393,7 +393,9 @@ fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 step: -r.step,
             }))
         }
-        Value::Instance(_) if vm.type_of(&a[0]).lookup("__reversed__").is_some() => {
+        Value::Instance(_) | Value::Native(_)
+            if vm.type_of(&a[0]).lookup("__reversed__").is_some() =>
+        {
             vm.call_method(&a[0], "__reversed__", &[])
         }
         other => {

@@ -155,14 +155,18 @@ impl Vm {
         let native: Option<crate::interp::ModuleInit> = match name {
             "time" => Some(super::time::init),
             "_thread" => Some(super::thread::init),
-            _ => None,
+            _ => super::modules::native_init(name),
         };
         if let Some(init) = native {
             let m = Value::Module(init(self)?);
             self.ctx.modules.set_str(name, m.clone());
             return Ok(m);
         }
-        if let Some((_, src)) = PY_MODULES.iter().find(|(n, _)| *n == name) {
+        if let Some((_, src)) = PY_MODULES
+            .iter()
+            .chain(super::modules::PY_SOURCES)
+            .find(|(n, _)| *n == name)
+        {
             return self.exec_module(name, src, &format!("<atoll:{name}>"));
         }
         let paths: Vec<String> = match &self.ctx.path {

@@ -105,6 +105,7 @@ pub fn install(vm: &mut Vm) {
         &t.generator,
         &[
             ("send", gen_send),
+            ("throw", gen_throw),
             ("close", gen_close),
             ("__next__", gen_next),
             ("__iter__", identity),
@@ -144,6 +145,29 @@ fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
     match vm.gen_resume(g, a[1].clone())? {
+        crate::vm::eval::Exit::Yield(v) => Ok(v),
+        crate::vm::eval::Exit::Return(r) => Err(vm.stop_iteration(r)),
+    }
+}
+
+/// `gen.throw(exc)`: raises `exc` (an instance or a class) at the suspension point.
+fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "throw", 2, 4)?;
+    let Value::Generator(g) = &a[0] else {
+        return Err(vm.type_error("throw() on a non-generator"));
+    };
+    let exc = match (&a[1], a.get(2)) {
+        (Value::Type(t), Some(v)) if !v.is_none() => {
+            if matches!(v, Value::Instance(i) if i.class.is_subtype(t)) {
+                v.clone()
+            } else {
+                vm.call0(&a[1], std::slice::from_ref(v))?
+            }
+        }
+        (other, _) => other.clone(),
+    };
+    let exc = vm.make_raisable(exc)?;
+    match vm.gen_throw(g, exc)? {
         crate::vm::eval::Exit::Yield(v) => Ok(v),
         crate::vm::eval::Exit::Return(r) => Err(vm.stop_iteration(r)),
     }

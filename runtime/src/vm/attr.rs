@@ -123,8 +123,21 @@ impl Vm {
                 }
                 Ok(attr)
             }
+            Value::Instance(d) if !d.class.builtin => match d.class.lookup("__get__") {
+                Some(get) => {
+                    self.call0(&get, &[attr.clone(), obj.clone(), Value::Type(cls.clone())])
+                }
+                None => Ok(attr),
+            },
             _ => Ok(attr),
         }
+    }
+
+    /// Whether a class attribute is a data descriptor written in Python (its class
+    /// defines `__set__` or `__delete__`), which wins over the instance dict.
+    fn is_data_descriptor(attr: &Option<Value>) -> bool {
+        matches!(attr, Some(Value::Instance(d))
+            if d.class.lookup("__set__").is_some() || d.class.lookup("__delete__").is_some())
     }
 
     /// `getattr(obj, name)`.
@@ -137,6 +150,9 @@ impl Vm {
                 if let Some(Value::Native(nat)) = &class_attr
                     && nat.get::<Property>().is_some()
                 {
+                    return self.bind_class_attr(class_attr.clone().unwrap_or_default(), obj, &cls);
+                }
+                if Self::is_data_descriptor(&class_attr) {
                     return self.bind_class_attr(class_attr.clone().unwrap_or_default(), obj, &cls);
                 }
                 if let Some(v) = inst.dict.get_str(n) {
@@ -205,6 +221,12 @@ impl Vm {
                             return Ok(s.0.clone());
                         }
                         Ok(Value::Native(nat))
+                    }
+                    Some(Value::Instance(d))
+                        if !d.class.builtin && d.class.lookup("__get__").is_some() =>
+                    {
+                        let get = d.class.lookup("__get__").unwrap_or_default();
+                        self.call0(&get, &[Value::Instance(d), Value::None, obj.clone()])
                     }
                     Some(v) => Ok(v),
                     None => Err(self.attribute_error(format!(
@@ -359,6 +381,12 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if let Some(Value::Instance(d)) = inst.class.lookup(name.as_str())
+                    && let Some(set) = d.class.lookup("__set__")
+                {
+                    self.call0(&set, &[Value::Instance(d), obj.clone(), v])?;
+                    return Ok(());
+                }
                 if let Some(Value::Native(nat)) = inst.class.lookup(name.as_str())
                     && let Some(p) = nat.get::<Property>()
                 {

@@ -133,9 +133,9 @@ impl Vm {
                 l.0.borrow_mut().extend(items);
                 return Ok(a);
             }
-            (Value::Instance(i), _) => {
+            (Value::Instance(_) | Value::Native(_), _) => {
                 let (_, _, iname) = dunder(op);
-                if let Some(f) = i.class.lookup(iname) {
+                if let Some(f) = self.type_of(&a).lookup(iname) {
                     let v = self.call0(&f, &[a.clone(), b.clone()])?;
                     if !matches!(v, Value::NotImplemented) {
                         return Ok(v);
@@ -478,13 +478,13 @@ impl Vm {
             (UnOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
             (UnOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
             (UnOp::Invert, Value::BigInt(b)) => Ok(Value::from_big(-(**b).clone() - 1)),
-            (_, Value::Instance(i)) => {
+            (_, Value::Instance(_) | Value::Native(_)) => {
                 let name = match op {
                     UnOp::Neg => "__neg__",
                     UnOp::Pos => "__pos__",
                     _ => "__invert__",
                 };
-                match i.class.lookup(name) {
+                match self.type_of(a).lookup(name) {
                     Some(f) => self.call0(&f, std::slice::from_ref(a)),
                     None => Err(self.bad_unary(op, a)),
                 }
@@ -512,8 +512,9 @@ impl Vm {
         if let Some(b) = v.is_truthy_simple() {
             return Ok(b);
         }
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__bool__") {
+        if let Value::Instance(_) | Value::Native(_) = v {
+            let cls = self.type_of(v);
+            if let Some(f) = cls.lookup("__bool__") {
                 return match self.call0(&f, std::slice::from_ref(v))? {
                     Value::Bool(b) => Ok(b),
                     other => Err(self.type_error(format!(
@@ -522,7 +523,7 @@ impl Vm {
                     ))),
                 };
             }
-            if let Some(f) = i.class.lookup("__len__") {
+            if let Some(f) = cls.lookup("__len__") {
                 let n = self.call0(&f, std::slice::from_ref(v))?;
                 return self.truthy(&n);
             }
@@ -737,8 +738,13 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
-                let f = i.class.lookup("__contains__").unwrap_or_default();
+            Value::Instance(_) | Value::Native(_)
+                if self.type_of(container).lookup("__contains__").is_some() =>
+            {
+                let f = self
+                    .type_of(container)
+                    .lookup("__contains__")
+                    .unwrap_or_default();
                 let r = self.call0(&f, &[container.clone(), item.clone()])?;
                 self.truthy(&r)
             }
@@ -832,11 +838,11 @@ impl Vm {
 
     /// Hash of a value, calling `__hash__` for instances that define it.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
-        if let Value::Instance(i) = v
-            && let Some(f) = i.class.lookup("__hash__")
+        if let Value::Instance(_) | Value::Native(_) = v
+            && let Some(f) = self.type_of(v).lookup("__hash__")
         {
             if f.is_none() {
-                return Err(self.type_error(format!("unhashable type: '{}'", i.class.name())));
+                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
             }
             return match self.call0(&f, std::slice::from_ref(v))? {
                 Value::Int(h) => Ok(h),
