@@ -37,6 +37,7 @@ pub(crate) fn module_class_with_base(
         dict,
         kind: TypeKind::Builtin,
         builtin: false,
+        lookup_cache: Default::default(),
     })
 }
 
