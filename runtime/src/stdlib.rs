@@ -3,9 +3,12 @@
 
 mod bisect;
 mod builtins;
+mod crossinterp;
 mod deque;
 mod heapq;
 mod import;
+mod interpqueues;
+mod interpreters;
 pub mod io;
 mod math;
 mod methods;
@@ -22,6 +25,9 @@ use std::rc::Rc;
 use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
+pub use crossinterp::{
+    CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
+};
 pub use import::materialize;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
