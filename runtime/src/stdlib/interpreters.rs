@@ -224,11 +224,11 @@ fn destroy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let restrict = restrict_arg(vm, &args)?;
     let id = vm.arg_i64(id_arg, "id")?;
-    if id >= 0 && id as u64 == vm.interp.id {
-        return Err(interp_error(vm, "cannot destroy the current interpreter"));
-    }
     let (rt, shared) = lookup(vm, id_arg)?;
     check_owned(vm, &rt, shared.id, restrict, "destroy")?;
+    if id as u64 == vm.interp.id {
+        return Err(interp_error(vm, "cannot destroy the current interpreter"));
+    }
     if shared.registry.lock().running > 0 {
         return Err(interp_error(vm, "interpreter running"));
     }
@@ -299,6 +299,11 @@ fn target(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Arc<InterpShared
     };
     let restrict = restrict_arg(vm, args)?;
     let (rt, shared) = lookup(vm, id_arg)?;
+    let what = match what {
+        "exec" => "exec code for",
+        "call" => "call function in",
+        _ => "update __main__ of",
+    };
     check_owned(vm, &rt, shared.id, restrict, what)?;
     Ok(shared)
 }
