@@ -12,7 +12,7 @@ import time
 ROUND_TRIPS = 20000
 ITEMS = 200000
 CREATES = 200
-PRIMES_N = 60000
+PRIMES_N = 150000
 
 
 def report(name, value, unit):

@@ -77,7 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tx.send(req)?;
     }
     drop(tx);
-    let mut per_interp = vec![0; INTERPRETERS];
+    let mut per_interp = [0; INTERPRETERS];
     for w in workers {
         for (k, n) in w.join().expect("worker").into_iter().enumerate() {
             per_interp[k] += n;
@@ -89,11 +89,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         REQUESTS as f64 / elapsed
     );
     for (k, i) in interps.iter().enumerate() {
-        let sample = i.call("handle", &[Shareable::dict([
-            ("id", Shareable::from(-1)),
-            ("text", TEXT.into()),
-        ])?])?;
-        println!("interpreter {}: served {} (last reply {sample})", i.id(), per_interp[k]);
+        let sample = i.call(
+            "handle",
+            &[Shareable::dict([
+                ("id", Shareable::from(-1)),
+                ("text", TEXT.into()),
+            ])?],
+        )?;
+        println!(
+            "interpreter {}: served {} (last reply {sample})",
+            i.id(),
+            per_interp[k]
+        );
     }
     for i in interps.iter() {
         i.close()?;

@@ -99,7 +99,10 @@ fn parallel_map(rt: &Runtime, workers: usize, n: i64) -> Result<(i64, Duration),
     let mut total = 0;
     for _ in 0..CHUNKS.min((n + step - 1) / step) {
         let r = results.get(None).expect("a result");
-        total += r.as_slice().and_then(|p| p[1].as_i64()).expect("(lo, count)");
+        total += r
+            .as_slice()
+            .and_then(|p| p[1].as_i64())
+            .expect("(lo, count)");
     }
     for h in handles {
         h.join()?;
@@ -138,6 +141,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
         }
     }
-    println!("{expected} primes; cores available: {}", std::thread::available_parallelism().map_or(1, |c| c.get()));
+    println!(
+        "{expected} primes; cores available: {}",
+        std::thread::available_parallelism().map_or(1, |c| c.get())
+    );
     Ok(())
 }

@@ -114,7 +114,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("done in {:.3} s", start.elapsed().as_secs_f64());
     let mut lines: Vec<String> = (0..3)
-        .map(|_| report.get(Some(Duration::from_secs(1))).expect("a report").to_string())
+        .map(|_| {
+            report
+                .get(Some(Duration::from_secs(1)))
+                .expect("a report")
+                .to_string()
+        })
         .collect();
     lines.sort();
     for l in lines {
