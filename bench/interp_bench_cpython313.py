@@ -125,15 +125,18 @@ def lifecycle():
 
 
 PRIMES = '''
-count = 0
-for i in range(2, n):
-    j = 2
-    while j * j <= i:
-        if i % j == 0:
-            break
-        j += 1
-    else:
-        count += 1
+def count_primes(n):
+    count = 0
+    for i in range(2, n):
+        j = 2
+        while j * j <= i:
+            if i % j == 0:
+                break
+            j += 1
+        else:
+            count += 1
+    return count
+count_primes(n)
 '''
 
 
