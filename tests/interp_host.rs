@@ -18,8 +18,7 @@ fn handles_are_send_and_sync() {
     assert_send_sync::<Queue>();
     assert_send_sync::<Shareable>();
     assert_send_sync::<Error>();
-    fn assert_send<T: Send>() {}
-    assert_send::<SpawnHandle>();
+    assert_send_sync::<SpawnHandle>();
 }
 
 #[test]
