@@ -76,6 +76,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
             ("__eq__", q_eq),
         ],
     );
+    cls.dict.set_str("__new__", super::func("__new__", q_new));
     cls.dict.set_str(
         "__doc__",
         Value::str("A cross-interpreter queue (create it with create_queue())."),
@@ -87,6 +88,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let queue_error = new_exc_class(vm, "QueueError", &runtime_error, module)?;
     let not_found = new_exc_class(vm, "QueueNotFoundError", &queue_error, module)?;
     register_class(vm, "_interpqueues.QueueError", &queue_error);
+    register_class(vm, "_interpqueues.QueueNotFoundError", &not_found);
     m.dict.set_str("QueueError", Value::Type(queue_error));
     m.dict.set_str("QueueNotFoundError", Value::Type(not_found));
     add_funcs(&m.dict, &[("create", create), ("_register", register)]);
@@ -390,6 +392,36 @@ fn put_impl(vm: &mut Vm, args: Args<'_>, nowait: bool) -> PyResult<Value> {
             "_interpqueues.QueueError",
             "queue is closed",
         )),
+    }
+}
+
+/// `Queue(id)`: the `Queue` object of this interpreter for that queue id.
+/// (Only queues this interpreter already holds are found: ids are not a way
+/// to reach a queue nobody handed over.)
+fn q_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "Queue", 2, 2)?;
+    let id = match &a[1] {
+        Value::Int(i) => *i,
+        other => {
+            let r = vm.repr(other)?;
+            return Err(vm.type_error(format!("id must be an int, got {r}")));
+        }
+    };
+    let found = known(vm, |k| {
+        k.0.borrow().get(&(id as u64)).and_then(Weak::upgrade)
+    })
+    .flatten();
+    match found {
+        Some(n) => Ok(Value::Native(n)),
+        None => {
+            let base = class_or(
+                vm,
+                "_interpqueues.QueueError",
+                vm.ctx.types.runtime_error.clone(),
+            );
+            let class = class_or(vm, "_interpqueues.QueueNotFoundError", base);
+            Err(vm.new_exception(&class, format!("queue {id} not found")))
+        }
     }
 }
 
