@@ -323,36 +323,50 @@ pub fn sort_values(
     if reverse {
         idx.reverse();
     }
-    let mut err = None;
-    idx.sort_by(|&a, &b| {
-        if err.is_some() {
-            return std::cmp::Ordering::Equal;
-        }
-        let (x, y) = (&keys[a], &keys[b]);
-        match vm
-            .compare(crate::bytecode::CmpOp::Lt, x, y)
-            .and_then(|r| vm.truthy(&r))
-        {
-            Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match vm
-                .compare(crate::bytecode::CmpOp::Lt, y, x)
+    // Like CPython's list.sort, only `<` is asked (Rust's stable sort also only
+    // asks "is less"); keys of one simple type compare without the VM.
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        idx.sort_by_key(|&i| match keys[i] {
+            Value::Int(n) => n,
+            _ => 0,
+        });
+    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else if keys
+        .iter()
+        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()))
+    {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Float(x), Value::Float(y)) => {
+                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+            }
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else {
+        let mut err = None;
+        idx.sort_by(|&a, &b| {
+            if err.is_some() {
+                return std::cmp::Ordering::Equal;
+            }
+            let (x, y) = (&keys[a], &keys[b]);
+            match vm
+                .compare(crate::bytecode::CmpOp::Lt, x, y)
                 .and_then(|r| vm.truthy(&r))
             {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => std::cmp::Ordering::Equal,
+                Ok(true) => std::cmp::Ordering::Less,
+                Ok(false) => std::cmp::Ordering::Greater,
                 Err(e) => {
                     err = Some(e);
                     std::cmp::Ordering::Equal
                 }
-            },
-            Err(e) => {
-                err = Some(e);
-                std::cmp::Ordering::Equal
             }
+        });
+        if let Some(e) = err {
+            return Err(e);
         }
-    });
-    if let Some(e) = err {
-        return Err(e);
     }
     if reverse {
         idx.reverse();
