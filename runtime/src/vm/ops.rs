@@ -619,7 +619,16 @@ impl Vm {
             (Value::Bytes(x), Value::Bytes(y)) => return Ok(Some(Some(x.0.cmp(&y.0)))),
             (Value::None, Value::None) => return Ok(Some(Some(Ordering::Equal))),
             (Value::List(x), Value::List(y)) => {
-                let (x, y) = (x.0.borrow().clone(), y.0.borrow().clone());
+                // Copies (cheap clones) keep the borrows short: comparing items
+                // may run Python code that changes the lists.
+                let (xb, yb) = (x.0.borrow(), y.0.borrow());
+                let same = xb
+                    .iter()
+                    .zip(yb.iter())
+                    .take_while(|(p, q)| scalar_eq(p, q))
+                    .count();
+                let (x, y) = (xb[same..].to_vec(), yb[same..].to_vec());
+                drop((xb, yb));
                 return self.seq_cmp(&x, &y).map(Some);
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
@@ -684,7 +693,13 @@ impl Vm {
 
     fn seq_cmp(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         for (p, q) in x.iter().zip(y.iter()) {
-            if !self.eq(p, q)? {
+            let same = match (p, q) {
+                (Value::Int(a), Value::Int(b)) => a == b,
+                (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+                (Value::Float(a), Value::Float(b)) => a == b,
+                _ => p.is(q) || self.eq(p, q)?,
+            };
+            if !same {
                 let lt = self.compare(CmpOp::Lt, p, q)?;
                 return Ok(Some(if self.truthy(&lt)? {
                     Ordering::Less
@@ -926,4 +941,16 @@ fn repeat(items: &[Value], n: usize) -> Vec<Value> {
         out.extend_from_slice(items);
     }
     out
+}
+
+/// Whether two unboxed ints, floats or strs are equal (false for anything else,
+/// which then takes the general path).
+#[inline]
+fn scalar_eq(p: &Value, q: &Value) -> bool {
+    match (p, q) {
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Float(a), Value::Float(b)) => a == b,
+        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+        _ => false,
+    }
 }
