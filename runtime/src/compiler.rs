@@ -47,7 +47,23 @@ pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObjec
     compile_mode(source, filename, true)
 }
 
+/// Native stack the parser and compiler want for deeply nested source; when the
+/// calling thread has less left, they run on a fresh segment of
+/// [`COMPILE_STACK`] bytes (only the pages used are ever touched).
+const COMPILE_RED_ZONE: usize = 16 << 20;
+const COMPILE_STACK: usize = 256 << 20;
+
 fn compile_mode(
+    source: &str,
+    filename: &str,
+    interactive: bool,
+) -> Result<Arc<CodeObject>, SyntaxError> {
+    stacker::maybe_grow(COMPILE_RED_ZONE, COMPILE_STACK, || {
+        compile_on_stack(source, filename, interactive)
+    })
+}
+
+fn compile_on_stack(
     source: &str,
     filename: &str,
     interactive: bool,

@@ -12,6 +12,7 @@ mod function;
 mod hash;
 mod int;
 mod str;
+pub mod trashcan;
 pub mod type_cache;
 mod types;
 mod value;

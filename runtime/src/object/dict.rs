@@ -33,6 +33,15 @@ pub struct DictMap {
     watched: std::cell::Cell<bool>,
 }
 
+impl Drop for DictMap {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.entries);
+        if !entries.is_empty() {
+            super::trashcan::dispose(entries);
+        }
+    }
+}
+
 impl Clone for DictMap {
     fn clone(&self) -> DictMap {
         DictMap {

@@ -56,9 +56,27 @@ pub enum Value {
 #[derive(Default)]
 pub struct PyList(pub RefCell<Vec<Value>>);
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.0.get_mut());
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
+
 /// `tuple`
 #[derive(Default)]
 pub struct PyTuple(pub Box<[Value]>);
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut self.0);
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
 
 /// `bytes`
 pub struct PyBytes(pub Box<[u8]>);

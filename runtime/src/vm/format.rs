@@ -69,6 +69,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
 impl Vm {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if !matches!(
+            v,
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_)
+        ) {
+            return self.repr_inner(v);
+        }
+        // Containers recurse: count each level as a call, as CPython does.
+        if self.depth >= self.interp.recursion_limit() {
+            return Err(self.recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(256 * 1024, 8 << 20, || self.repr_inner(v));
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Null => "<NULL>".into(),
             Value::None => "None".into(),

@@ -183,6 +183,9 @@ impl Vm {
             }
             (Value::Str(x), _, BinOp::Mul) | (_, Value::Str(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::Str(_)) { b } else { a })?;
+                if let Some(n) = n {
+                    self.check_room(x.as_str().len().checked_mul(n))?;
+                }
                 n.map(|n| Value::string(x.as_str().repeat(n)))
             }
             (Value::Str(x), _, BinOp::Mod) => {
@@ -205,11 +208,20 @@ impl Vm {
             }
             (Value::List(x), _, BinOp::Mul) | (_, Value::List(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::List(_)) { b } else { a })?;
-                n.map(|n| Value::list(repeat(&x.0.borrow(), n)))
+                match n {
+                    Some(n) => {
+                        let items = x.0.borrow().clone();
+                        Some(Value::list(self.repeat(&items, n)?))
+                    }
+                    None => None,
+                }
             }
             (Value::Tuple(x), _, BinOp::Mul) | (_, Value::Tuple(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::Tuple(_)) { b } else { a })?;
-                n.map(|n| Value::tuple(repeat(&x.0, n)))
+                match n {
+                    Some(n) => Some(Value::tuple(self.repeat(&x.0, n)?)),
+                    None => None,
+                }
             }
             (Value::Set(x), Value::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
                 let (x, y) = (x.map.borrow(), y.map.borrow());
@@ -391,6 +403,9 @@ impl Vm {
                 let Some(s) = b.to_usize() else {
                     return Err(self.overflow_error("too many digits in integer"));
                 };
+                if !a.is_zero() {
+                    self.check_room(s.checked_div(8).map(|n| n + a.bits() as usize / 8 + 8))?;
+                }
                 Value::from_big(a << s)
             }
             BinOp::RShift => {
@@ -935,12 +950,19 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> f64 {
     }
 }
 
-fn repeat(items: &[Value], n: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(items);
+impl Vm {
+    /// `items * n` for lists and tuples; `MemoryError` when it can't fit.
+    fn repeat(&self, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
+        let total = items.len().checked_mul(n);
+        let mut out = match total {
+            Some(t) => self.vec_with_room(t)?,
+            None => return Err(self.memory_error("")),
+        };
+        for _ in 0..n {
+            out.extend_from_slice(items);
+        }
+        Ok(out)
     }
-    out
 }
 
 /// Whether two unboxed ints, floats or strs are equal (false for anything else,
