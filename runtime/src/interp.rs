@@ -143,6 +143,9 @@ pub struct InterpCtx {
     pub native: RefCell<HashMap<&'static str, Value>>,
     /// `sys.path`-like search list, shared with `sys.path`.
     pub path: Value,
+    /// Interned identifier strings: every code object's names share one `PyStr`
+    /// per spelling, so name lookups compare pointers, not bytes.
+    interned: RefCell<HashMap<Box<str>, Rc<PyStr>>>,
 }
 
 impl InterpCtx {
@@ -167,7 +170,18 @@ impl InterpCtx {
             linecache: RefCell::new(HashMap::new()),
             native: RefCell::new(HashMap::new()),
             path,
+            interned: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The interpreter's one `PyStr` for the identifier `s`.
+    pub fn intern(&self, s: &str) -> Rc<PyStr> {
+        if let Some(p) = self.interned.borrow().get(s) {
+            return p.clone();
+        }
+        let p = Rc::new(PyStr::new(s));
+        self.interned.borrow_mut().insert(s.into(), p.clone());
+        p
     }
 
     /// Line `line` (1-based) of file `filename`, if readable.
@@ -217,6 +231,8 @@ impl InterpCtx {
         let old = std::mem::take(&mut *self.builtins.0.borrow_mut());
         drop(old);
         let old = std::mem::take(&mut *self.native.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.interned.borrow_mut());
         drop(old);
         for t in self
             .types

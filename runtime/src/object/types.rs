@@ -48,6 +48,19 @@ impl PyType {
         self.lookup_slow(name)
     }
 
+    /// [`PyType::lookup`] for a name held as a `PyStr` (attribute names from
+    /// code): the cache is keyed by the string object itself.
+    #[inline]
+    pub fn lookup_name(&self, name: &Rc<PyStr>) -> Option<Value> {
+        if let Some(hit) = self.lookup_cache.get_name(name) {
+            return hit;
+        }
+        let at = type_cache::epoch();
+        let found = self.lookup_uncached(name.as_str());
+        self.lookup_cache.put_name(name, at, found.clone());
+        found
+    }
+
     #[inline(never)]
     fn lookup_slow(&self, name: &str) -> Option<Value> {
         let at = type_cache::epoch();

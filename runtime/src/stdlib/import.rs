@@ -14,15 +14,26 @@ use super::new_module;
 const PY_MODULES: &[(&str, &str)] = &[("threading", include_str!("py/threading.py"))];
 
 /// Turns a shared code object into this interpreter's handle (constants and names
-/// become its own objects).
+/// become its own objects). Prefer [`materialize_in`], which interns names.
 pub fn materialize(code: &Arc<CodeObject>) -> Rc<CodeHandle> {
-    let consts = code.consts.iter().map(const_value).collect();
-    let names = code.names.iter().map(|n| Rc::new(PyStr::new(n))).collect();
-    let varnames = code
-        .varnames
+    materialize_with(code, &|n| Rc::new(PyStr::new(n)))
+}
+
+/// [`materialize`] with names, local names and identifier-like string
+/// constants interned in `ctx` (CPython interns them too), so that attribute
+/// and global lookups find their keys by pointer.
+pub fn materialize_in(ctx: &crate::interp::InterpCtx, code: &Arc<CodeObject>) -> Rc<CodeHandle> {
+    materialize_with(code, &|n| ctx.intern(n))
+}
+
+fn materialize_with(code: &Arc<CodeObject>, name: &dyn Fn(&str) -> Rc<PyStr>) -> Rc<CodeHandle> {
+    let consts = code
+        .consts
         .iter()
-        .map(|n| Rc::new(PyStr::new(n)))
+        .map(|c| const_value_with(c, name))
         .collect();
+    let names = code.names.iter().map(|n| name(n)).collect();
+    let varnames = code.varnames.iter().map(|n| name(n)).collect();
     let global_cache = (0..code.names.len()).map(|_| Default::default()).collect();
     Rc::new(CodeHandle {
         code: code.clone(),
@@ -31,6 +42,20 @@ pub fn materialize(code: &Arc<CodeObject>) -> Rc<CodeHandle> {
         varnames,
         global_cache,
     })
+}
+
+fn const_value_with(c: &Const, name: &dyn Fn(&str) -> Rc<PyStr>) -> Value {
+    match c {
+        Const::Str(s) if is_identifier(s) => Value::Str(name(s)),
+        Const::Tuple(t) => Value::tuple(t.iter().map(|c| const_value_with(c, name)).collect()),
+        Const::Code(c) => Value::Code(materialize_with(c, name)),
+        other => const_value(other),
+    }
+}
+
+/// Whether `s` looks like an identifier (the string constants CPython interns).
+fn is_identifier(s: &str) -> bool {
+    s.len() <= 64 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn const_value(c: &Const) -> Value {
@@ -76,7 +101,7 @@ impl Vm {
             Err(e) => return Err(self.syntax_error(&e)),
         };
         let main = self.ctx.main.dict.clone();
-        let handle = materialize(&code);
+        let handle = materialize_in(&self.ctx, &code);
         let mut frame = Frame::new(handle, main, self.ctx.builtins.clone(), &[]);
         self.run_new_frame(&mut frame).map(|_| ())
     }
@@ -92,7 +117,7 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e)),
         };
-        let handle = materialize(&code);
+        let handle = materialize_in(&self.ctx, &code);
         let mut frame = Frame::new(handle, globals.clone(), self.ctx.builtins.clone(), &[]);
         self.run_new_frame(&mut frame)
     }
