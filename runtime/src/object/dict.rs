@@ -23,7 +23,11 @@ struct Entry {
 #[derive(Default)]
 pub struct DictMap {
     entries: Vec<Entry>,
+    /// Positions in `entries` by hash; only built (`indexed`) once the map has
+    /// more than [`SMALL`] entries. Smaller maps (most instance and keyword
+    /// dicts) are searched linearly, comparing cached hashes first.
     table: HashTable<usize>,
+    indexed: bool,
     len: usize,
     /// Identifies this map's layout for lookup caches (see [`DictMap::tag`]); 0
     /// until first asked for, and reset whenever entries move.
@@ -47,12 +51,16 @@ impl Clone for DictMap {
         DictMap {
             entries: self.entries.clone(),
             table: self.table.clone(),
+            indexed: self.indexed,
             len: self.len,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
         }
     }
 }
+
+/// Entry slots a map may have before it builds its hash index.
+const SMALL: usize = 4;
 
 /// Source of [`DictMap::tag`] values: unique in the process.
 static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -125,7 +133,8 @@ impl DictMap {
     pub fn with_capacity(n: usize) -> DictMap {
         DictMap {
             entries: Vec::with_capacity(n),
-            table: HashTable::with_capacity(n),
+            table: HashTable::with_capacity(if n > SMALL { n } else { 0 }),
+            indexed: n > SMALL,
             len: 0,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
@@ -195,14 +204,38 @@ impl DictMap {
         self.len == 0
     }
 
-    fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+    /// Position of the live entry with this hash whose key satisfies `eq`.
+    #[inline]
+    fn position(&self, hash: i64, eq: impl Fn(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed {
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
+        }
         self.table
             .find(hash as u64, |&i| {
                 let e = &entries[i];
-                e.hash == hash && key_eq(&e.key, key)
+                e.hash == hash && eq(&e.key)
             })
             .copied()
+    }
+
+    fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.position(hash, |k| key_eq(k, key))
+    }
+
+    /// Builds the hash index over the entries (when the map outgrows [`SMALL`]).
+    fn build_index(&mut self) {
+        let entries = &self.entries;
+        let mut t = HashTable::with_capacity(entries.len() * 2);
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_null() {
+                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+            }
+        }
+        self.table = t;
+        self.indexed = true;
     }
 
     /// Looks a key up with a precomputed hash.
@@ -219,30 +252,19 @@ impl DictMap {
     /// Looks a str key up.
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         let h = super::hash::hash_str(key);
-        let entries = &self.entries;
-        self.table
-            .find(h as u64, |&i| {
-                let e = &entries[i];
-                e.hash == h && e.key.as_str() == Some(key)
-            })
-            .map(|&i| &entries[i].value)
+        self.position(h, |k| k.as_str() == Some(key))
+            .map(|i| &self.entries[i].value)
     }
 
     /// Looks a str key up by a `PyStr` (its cached hash; no rehashing).
     #[inline]
     pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
         let h = key.hash();
-        let entries = &self.entries;
-        self.table
-            .find(h as u64, |&i| {
-                let e = &entries[i];
-                e.hash == h
-                    && match &e.key {
-                        Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
-                        _ => false,
-                    }
-            })
-            .map(|&i| &entries[i].value)
+        self.position(h, |k| match k {
+            Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })
+        .map(|i| &self.entries[i].value)
     }
 
     /// Whether the key is present (unhashable keys are absent).
@@ -258,9 +280,13 @@ impl DictMap {
         }
         let idx = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.table
-            .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
+        if self.indexed {
+            let entries = &self.entries;
+            self.table
+                .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
+        } else if self.entries.len() > SMALL {
+            self.build_index();
+        }
         self.len += 1;
         None
     }
@@ -274,13 +300,20 @@ impl DictMap {
     /// Removes a key, returning its (key, value).
     pub fn remove(&mut self, key: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
         let h = key_hash(key)?;
-        let entries = &self.entries;
-        let found = self.table.find_entry(h as u64, |&i| {
-            let e = &entries[i];
-            e.hash == h && key_eq(&e.key, key)
-        });
-        let Ok(occ) = found else { return Ok(None) };
-        let (idx, _) = occ.remove();
+        let idx = if self.indexed {
+            let entries = &self.entries;
+            let found = self.table.find_entry(h as u64, |&i| {
+                let e = &entries[i];
+                e.hash == h && key_eq(&e.key, key)
+            });
+            let Ok(occ) = found else { return Ok(None) };
+            occ.remove().0
+        } else {
+            match self.find(h, key) {
+                Some(i) => i,
+                None => return Ok(None),
+            }
+        };
         self.changed();
         let e = std::mem::replace(
             &mut self.entries[idx],
@@ -299,12 +332,7 @@ impl DictMap {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.tag.set(0);
             self.entries.retain(|e| !e.key.is_null());
-            let entries = &self.entries;
-            let mut t = HashTable::with_capacity(entries.len());
-            for (i, e) in entries.iter().enumerate() {
-                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
-            }
-            self.table = t;
+            self.build_index();
         }
     }
 
@@ -314,6 +342,7 @@ impl DictMap {
         self.tag.set(0);
         self.entries.clear();
         self.table.clear();
+        self.indexed = false;
         self.len = 0;
     }
 
