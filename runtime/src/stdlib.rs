@@ -4,7 +4,7 @@
 mod builtins;
 mod import;
 pub mod io;
-mod methods;
+pub mod methods;
 mod sys;
 mod thread;
 mod time;

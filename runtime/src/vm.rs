@@ -5,14 +5,18 @@
 //! blocking call whose closure must be `Send` (so it can't touch objects).
 
 mod args;
+mod arith;
 pub mod attr;
 mod call;
+pub mod class;
+pub mod compare;
 mod errors;
 pub mod eval;
 pub mod format;
 mod frame;
 mod items;
 mod iter;
+mod mapping;
 mod ops;
 mod traceback;
 
@@ -20,11 +24,13 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 pub use args::Args;
+pub use arith::big_true_div as arith_big_true_div;
+pub use arith::repeat as arith_repeat;
 pub use frame::Frame;
 pub use traceback::format_exception;
 
 use crate::interp::{InterpCtx, InterpShared};
-use crate::object::{Instance, Value};
+use crate::object::{Instance, PyDict, Value};
 
 /// An exception being raised: the exception instance.
 pub type PyErr = Rc<Instance>;
@@ -54,6 +60,8 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Objects whose repr is being computed (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<i64>,
+    /// The globals of the innermost running frame (for `globals()`, `eval`, `dir()`).
+    pub(crate) cur_globals: Option<Rc<PyDict>>,
 }
 
 impl Vm {
@@ -69,6 +77,7 @@ impl Vm {
             killed: false,
             reraising: false,
             repr_stack: Vec::new(),
+            cur_globals: None,
         }
     }
 
@@ -80,6 +89,13 @@ impl Vm {
         let r = f();
         self.interp.gil.take(self.thread_id);
         r
+    }
+
+    /// The globals of the running frame (`__main__`'s when none runs).
+    pub fn current_globals(&self) -> Rc<PyDict> {
+        self.cur_globals
+            .clone()
+            .unwrap_or_else(|| self.ctx.main.dict.clone())
     }
 
     /// Handles a set eval-breaker bit: GIL drop requests, daemon shutdown.

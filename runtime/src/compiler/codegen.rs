@@ -284,8 +284,9 @@ pub(super) fn compile_module<'a>(
     source: &'a str,
     filename: &'a str,
     index: &'a LineIndex,
-    interactive: bool,
+    mode: super::Mode,
 ) -> CResult<Arc<CodeObject>> {
+    let interactive = mode == super::Mode::Single;
     let mut c = Compiler {
         source,
         filename,
@@ -301,6 +302,17 @@ pub(super) fn compile_module<'a>(
     let mut body: &[Stmt] = &module.body;
     if let Some(first) = body.first() {
         c.set_line(first.range());
+    }
+    if mode == super::Mode::Eval {
+        return match body {
+            [Stmt::Expr(e)] => {
+                c.compile_expr(&e.value)?;
+                c.emit(Instr::ReturnValue);
+                c.finish_unit()
+            }
+            [] => Err(CompileError::new("invalid syntax", TextRange::default())),
+            [first, ..] => Err(CompileError::new("invalid syntax", first.range())),
+        };
     }
     if scope::has_annotations(body) {
         c.u().has_annotations = true;

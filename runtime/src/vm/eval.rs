@@ -50,7 +50,7 @@ impl Vm {
         }
     }
 
-    fn add_traceback(&mut self, err: &PyErr, f: &Frame) {
+    pub(crate) fn add_traceback(&mut self, err: &PyErr, f: &Frame) {
         if std::mem::take(&mut self.reraising) {
             return;
         }
@@ -696,12 +696,24 @@ impl Vm {
                     return Err(e);
                 }
                 Instr::YieldValue => return Ok(Exit::Yield(pop!(f))),
-                Instr::GetYieldFromIter | Instr::GetAwaitable => {
+                Instr::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = match &v {
-                        Value::Generator(_) => v,
+                        Value::Generator(g) => {
+                            if g.coroutine && !f.code.code.flags.has(CodeFlags::COROUTINE) {
+                                return Err(self.type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                ));
+                            }
+                            v
+                        }
                         _ => self.get_iter(&v)?,
                     };
+                    f.stack.push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = pop!(f);
+                    let it = self.get_awaitable(&v)?;
                     f.stack.push(it);
                 }
                 Instr::Send(t) => {
@@ -743,8 +755,8 @@ impl Vm {
                     }
                 }
                 Instr::LoadLocals => {
-                    let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    f.stack.push(Value::Dict(l));
+                    let l = self.frame_locals(f)?;
+                    f.stack.push(l);
                 }
                 Instr::SetupAnnotations => {
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
@@ -783,14 +795,19 @@ impl Vm {
 
     /// Makes the frame of a generator, and the generator.
     pub(crate) fn make_generator(&mut self, frame: Frame, func: &Function) -> Value {
-        let coroutine = func.code.code.flags.has(CodeFlags::COROUTINE);
-        Value::Generator(Rc::new(Generator {
+        let flags = func.code.code.flags;
+        let is_async_gen = flags.has(CodeFlags::ASYNC_GENERATOR);
+        let coroutine = flags.has(CodeFlags::COROUTINE) && !is_async_gen;
+        let g = Rc::new(Generator {
             frame: std::cell::RefCell::new(Some(Box::new(frame))),
             running: std::cell::Cell::new(false),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
             coroutine,
-        }))
+            is_async_gen,
+            iterable_coroutine: std::cell::Cell::new(false),
+        });
+        Value::Generator(g)
     }
 
     /// Sends `v` into a generator (or calls `next` on another iterator).
@@ -817,6 +834,32 @@ impl Vm {
         }
     }
 
+    /// `locals()` of a frame: the namespace of a class body or module, or a snapshot of
+    /// a function's variables.
+    pub(crate) fn frame_locals(&mut self, f: &Frame) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            return Ok(Value::Dict(l.clone()));
+        }
+        let c = &f.code.code;
+        if c.flags.has(CodeFlags::MODULE) {
+            return Ok(Value::Dict(f.globals.clone()));
+        }
+        let d = Rc::new(PyDict::new());
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            let v = &f.fast[i];
+            if !v.is_null() {
+                dict_set_name(&d, name, v.clone());
+            }
+        }
+        for (i, name) in c.cellvars.iter().chain(c.freevars.iter()).enumerate() {
+            let v = f.cells[i].0.borrow().clone();
+            if !v.is_null() {
+                d.set_str(name, v);
+            }
+        }
+        Ok(Value::Dict(d))
+    }
+
     /// The `value` of a StopIteration.
     pub fn stop_iteration_value(&self, e: &PyErr) -> Value {
         match e.exc.as_ref().map(|x| x.args.borrow().clone()) {
@@ -825,12 +868,57 @@ impl Vm {
         }
     }
 
+    /// The iterator `await v` drives: a coroutine itself, or what `v.__await__()`
+    /// returns.
+    pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Generator(g) = v {
+            if g.coroutine {
+                if g.frame.borrow().as_ref().is_some_and(|f| f.ip > 0) && g.running.get() {
+                    return Err(self.runtime_error("coroutine is being awaited already"));
+                }
+                return Ok(v.clone());
+            }
+            if g.iterable_coroutine.get() {
+                return Ok(v.clone());
+            }
+        }
+        match self.call_special(v, "__await__", &[]) {
+            Ok(Some(it)) => {
+                if let Value::Generator(g) = &it
+                    && g.coroutine
+                {
+                    return Err(self.type_error("__await__() returned a coroutine"));
+                }
+                if !self.is_iterator(&it) {
+                    return Err(self.type_error(format!(
+                        "__await__() returned non-iterator of type '{}'",
+                        self.type_name(&it)
+                    )));
+                }
+                Ok(it)
+            }
+            Ok(None) => Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(v)
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Resumes a generator with `v` sent in.
     pub fn gen_resume(&mut self, g: &Rc<Generator>, v: Value) -> PyResult<Exit> {
         if g.running.get() {
-            return Err(self.value_error("generator already executing"));
+            let what = if g.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(self.value_error(format!("{what} already executing")));
         }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
+            if g.coroutine {
+                return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+            }
             return Ok(Exit::Return(Value::None));
         };
         frame.stack.push(v);
@@ -839,10 +927,21 @@ impl Vm {
         let r = if self.depth > self.interp.recursion_limit() {
             Err(self.recursion_error("maximum recursion depth exceeded"))
         } else {
-            self.run_frame(&mut frame)
+            self.run_frame_on_stack(&mut frame)
         };
         self.depth -= 1;
         g.running.set(false);
+        self.gen_finish(g, frame, r)
+    }
+
+    /// Stores a generator's frame back after it yielded; turns a `StopIteration`
+    /// escaping it into `RuntimeError`.
+    fn gen_finish(
+        &mut self,
+        g: &Rc<Generator>,
+        frame: Box<Frame>,
+        r: PyResult<Exit>,
+    ) -> PyResult<Exit> {
         match r {
             Ok(Exit::Yield(y)) => {
                 *g.frame.borrow_mut() = Some(frame);
@@ -850,15 +949,26 @@ impl Vm {
             }
             Ok(Exit::Return(r)) => Ok(Exit::Return(r)),
             Err(e) => {
-                if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) {
+                let stop = self.ctx.types.stop_iteration.clone();
+                let astop = self.ctx.types.stop_async_iteration.clone();
+                if self.err_is(&e, &stop) || (g.is_async_gen && self.err_is(&e, &astop)) {
                     let what = if g.coroutine {
                         "coroutine"
+                    } else if g.is_async_gen {
+                        "async generator"
                     } else {
                         "generator"
                     };
-                    let new = self.runtime_error(format!("{what} raised StopIteration"));
+                    let name = if self.err_is(&e, &stop) {
+                        "StopIteration"
+                    } else {
+                        "StopAsyncIteration"
+                    };
+                    let new = self.runtime_error(format!("{what} raised {name}"));
                     if let Some(x) = &new.exc {
-                        *x.cause.borrow_mut() = Value::Instance(e);
+                        *x.cause.borrow_mut() = Value::Instance(e.clone());
+                        *x.context.borrow_mut() = Value::Instance(e);
+                        x.suppress_context.set(true);
                     }
                     return Err(new);
                 }
@@ -867,39 +977,131 @@ impl Vm {
         }
     }
 
-    /// Throws `exc` into a generator at its suspension point.
+    /// Throws `exc` into a generator at its suspension point (delegating to the
+    /// iterator of a `yield from` / `await` it is suspended in).
     pub fn gen_throw(&mut self, g: &Rc<Generator>, exc: PyErr) -> PyResult<Exit> {
+        if g.running.get() {
+            let what = if g.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(self.value_error(format!("{what} already executing")));
+        }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
             return Err(exc);
         };
         if frame.ip == 0 {
-            // not started: raise at the start, the frame is finished
+            // not started: the exception is raised at the start and the frame ends
+            self.add_traceback(&exc, &frame);
             return Err(exc);
         }
         g.running.set(true);
-        // raise at the suspension point: find a handler for the yield instruction
-        let r = match frame.code.code.handler_for(frame.lasti).copied() {
+        self.depth += 1;
+        let r = self.throw_into_frame(&mut frame, exc);
+        self.depth -= 1;
+        g.running.set(false);
+        self.gen_finish(g, frame, r)
+    }
+
+    fn throw_into_frame(&mut self, frame: &mut Frame, mut exc: PyErr) -> PyResult<Exit> {
+        let code = frame.code.clone();
+        let li = frame.lasti;
+        let instrs = &code.code.instrs;
+        if li > 0
+            && matches!(instrs.get(li), Some(Instr::YieldValue))
+            && let Some(Instr::Send(exit)) = instrs.get(li - 1)
+            && let Some(inner) = frame.stack.last().cloned()
+        {
+            let exit = *exit as usize;
+            let is_close = self.err_is(&exc, &self.ctx.types.generator_exit.clone());
+            let res: Option<PyResult<Exit>> = if is_close {
+                match self.close_iterator(&inner) {
+                    Ok(()) => None,
+                    Err(e) => Some(Err(e)),
+                }
+            } else {
+                match &inner {
+                    Value::Generator(ig) => {
+                        let ig = ig.clone();
+                        Some(self.gen_throw(&ig, exc.clone()))
+                    }
+                    _ => match self.get_attr_opt(&inner, "throw")? {
+                        Some(t) => Some(match self.call0(&t, &[Value::Instance(exc.clone())]) {
+                            Ok(y) => Ok(Exit::Yield(y)),
+                            Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => {
+                                Ok(Exit::Return(self.stop_iteration_value(&e)))
+                            }
+                            Err(e) => Err(e),
+                        }),
+                        None => None,
+                    },
+                }
+            };
+            match res {
+                Some(Ok(Exit::Yield(y))) => return Ok(Exit::Yield(y)),
+                Some(Ok(Exit::Return(v))) => {
+                    frame.stack.pop();
+                    frame.stack.push(v);
+                    frame.ip = exit;
+                    return self.run_frame_on_stack(frame);
+                }
+                Some(Err(e)) => exc = e,
+                None => {}
+            }
+        }
+        self.add_traceback(&exc, frame);
+        match frame.code.code.handler_for(frame.lasti).copied() {
             Some(h) => {
                 frame.stack.truncate(h.depth as usize);
                 frame.stack.push(Value::Instance(exc));
                 frame.ip = h.target as usize;
-                self.depth += 1;
-                let r = self.run_frame(&mut frame);
-                self.depth -= 1;
-                r
+                self.run_frame_on_stack(frame)
             }
-            None => {
-                self.add_traceback(&exc, &frame);
-                Err(exc)
+            None => Err(exc),
+        }
+    }
+
+    /// Calls `close()` on the iterator a `yield from` delegates to, if it has one.
+    fn close_iterator(&mut self, it: &Value) -> PyResult<()> {
+        match it {
+            Value::Generator(g) => {
+                let g = g.clone();
+                self.gen_close(&g)
             }
-        };
-        g.running.set(false);
-        match r {
-            Ok(Exit::Yield(y)) => {
-                *g.frame.borrow_mut() = Some(frame);
-                Ok(Exit::Yield(y))
+            Value::Iter(_) => Ok(()),
+            other => {
+                if let Some(c) = self.get_attr_opt(other, "close")? {
+                    self.call0(&c, &[])?;
+                }
+                Ok(())
             }
-            other => other,
+        }
+    }
+
+    /// `generator.close()`.
+    pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
+        if g.frame.borrow().is_none() {
+            return Ok(());
+        }
+        let exc = self.new_exception_args(&self.ctx.types.generator_exit.clone(), vec![]);
+        match self.gen_throw(g, exc) {
+            Ok(Exit::Yield(_)) => {
+                let what = if g.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
+            }
+            Ok(_) => Ok(()),
+            Err(e)
+                if self.err_is(&e, &self.ctx.types.generator_exit.clone())
+                    || self.err_is(&e, &self.ctx.types.stop_iteration.clone()) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 

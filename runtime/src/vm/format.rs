@@ -80,16 +80,18 @@ impl Vm {
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
+            Value::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.0.borrow())),
             Value::List(l) => {
                 let items = l.0.borrow().clone();
                 self.guarded(v, "[...]", |vm| Ok(format!("[{}]", vm.join_reprs(&items)?)))?
             }
             Value::Tuple(t) => {
                 if t.0.len() == 1 {
-                    format!("({},)", self.repr(&t.0[0])?)
+                    let item = t.0[0].clone();
+                    self.guarded(v, "(...)", |vm| Ok(format!("({},)", vm.repr(&item)?)))?
                 } else {
                     let items = t.0.to_vec();
-                    format!("({})", self.join_reprs(&items)?)
+                    self.guarded(v, "(...)", |vm| Ok(format!("({})", vm.join_reprs(&items)?)))?
                 }
             }
             Value::Dict(d) => {
@@ -111,10 +113,15 @@ impl Vm {
                 let name = if s.frozen { "frozenset" } else { "set" };
                 if items.is_empty() {
                     format!("{name}()")
-                } else if s.frozen {
-                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 } else {
-                    format!("{{{}}}", self.join_reprs(&items)?)
+                    self.guarded(v, &format!("{name}(...)"), |vm| {
+                        let body = vm.join_reprs(&items)?;
+                        Ok(if s.frozen {
+                            format!("frozenset({{{body}}})")
+                        } else {
+                            format!("{{{body}}}")
+                        })
+                    })?
                 }
             }
             Value::Range(r) => {
@@ -181,33 +188,27 @@ impl Vm {
             Value::Code(c) => format!("<code object {} at {:#x}>", c.code.name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__repr__") {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_owned()),
-                        other => Err(self.type_error(format!(
+            Value::Instance(_) | Value::Native(_) => {
+                let r = self.call_special(v, "__repr__", &[])?;
+                match r {
+                    Some(Value::Str(s)) => s.as_str().to_owned(),
+                    Some(Value::Instance(i)) if matches!(i.base, Some(Value::Str(_))) => {
+                        self.str_of(&Value::Instance(i))?
+                    }
+                    Some(other) => {
+                        return Err(self.type_error(format!(
                             "__repr__ returned non-string (type {})",
                             self.type_name(&other)
-                        ))),
-                    };
+                        )));
+                    }
+                    None => self.default_repr(v)?,
                 }
-                if i.exc.is_some() {
-                    return self.exc_repr(i);
-                }
-                self.default_repr(v)?
             }
-            Value::Native(n) => match n.class.lookup("__repr__") {
-                Some(f) => {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    self.str_of(&r)?
-                }
-                None => self.default_repr(v)?,
-            },
         })
     }
 
-    fn default_repr(&mut self, v: &Value) -> PyResult<String> {
+    /// `object.__repr__(v)`: `<module.Class object at 0x...>`.
+    pub fn default_repr(&mut self, v: &Value) -> PyResult<String> {
         let t = self.type_of(v);
         let module = t
             .dict
@@ -220,7 +221,8 @@ impl Vm {
         })
     }
 
-    fn exc_repr(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
+    /// `BaseException.__repr__`.
+    pub fn exc_repr(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
         let args = i
             .exc
             .as_ref()
@@ -262,34 +264,40 @@ impl Vm {
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_owned()),
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__str__") {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_owned()),
-                        other => Err(self.type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            self.type_name(&other)
-                        ))),
-                    };
+            Value::Instance(_) | Value::Native(_) => match self.call_special(v, "__str__", &[])? {
+                Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+                Some(Value::Instance(i)) if matches!(i.base, Some(Value::Str(_))) => {
+                    match &i.base {
+                        Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+                        _ => Ok(String::new()),
+                    }
                 }
-                if let Some(exc) = &i.exc {
-                    let args = exc.args.borrow().clone();
-                    return match &args {
-                        Value::Tuple(t) if t.0.is_empty() => Ok(String::new()),
-                        Value::Tuple(t) if t.0.len() == 1 => {
-                            if i.class.is_subtype(&self.ctx.types.key_error.clone()) {
-                                self.repr(&t.0[0])
-                            } else {
-                                self.str_of(&t.0[0])
-                            }
-                        }
-                        other => self.repr(other),
-                    };
-                }
-                self.repr(v)
-            }
+                Some(other) => Err(self.type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    self.type_name(&other)
+                ))),
+                None => self.repr(v),
+            },
             _ => self.repr(v),
+        }
+    }
+
+    /// `BaseException.__str__`.
+    pub fn exc_str(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
+        let Some(exc) = &i.exc else {
+            return Ok(String::new());
+        };
+        let args = exc.args.borrow().clone();
+        match &args {
+            Value::Tuple(t) if t.0.is_empty() => Ok(String::new()),
+            Value::Tuple(t) if t.0.len() == 1 => {
+                if i.class.is_subtype(&self.ctx.types.key_error.clone()) {
+                    self.repr(&t.0[0])
+                } else {
+                    self.str_of(&t.0[0])
+                }
+            }
+            other => self.repr(other),
         }
     }
 
@@ -326,17 +334,22 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__format__") {
-                let r = self.call0(&f, &[v.clone(), Value::str(spec)])?;
-                return self.str_of(&r);
+        if let Value::Instance(_) | Value::Native(_) = v {
+            if let Some(r) = self.call_special(v, "__format__", &[Value::str(spec)])? {
+                return match r {
+                    Value::Str(s) => Ok(s.as_str().to_owned()),
+                    other => Err(self.type_error(format!(
+                        "__format__ must return a str, not {}",
+                        self.type_name(&other)
+                    ))),
+                };
             }
             if spec.is_empty() {
                 return self.str_of(v);
             }
             return Err(self.type_error(format!(
                 "unsupported format string passed to {}.__format__",
-                i.class.name()
+                self.type_name(v)
             )));
         }
         let Some(fs) = FormatSpec::parse(spec) else {
@@ -467,6 +480,26 @@ impl Vm {
 
     /// `fmt % args` (printf-style).
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
+        self.percent_format_impl(fmt, args, false)
+    }
+
+    /// `bytes % args`: the format is handled as latin-1 text; `%s`/`%b` take bytes.
+    pub fn bytes_percent_format(&mut self, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+        let text: String = fmt.iter().map(|&b| b as char).collect();
+        let out = self.percent_format_impl(&text, args, true)?;
+        let mut bytes = Vec::with_capacity(out.len());
+        for c in out.chars() {
+            bytes.push(c as u32 as u8);
+        }
+        Ok(bytes)
+    }
+
+    fn percent_format_impl(
+        &mut self,
+        fmt: &str,
+        args: &Value,
+        bytes_mode: bool,
+    ) -> PyResult<String> {
         let items: Vec<Value> = match args {
             Value::Tuple(t) => t.0.to_vec(),
             other => vec![other.clone()],
@@ -542,12 +575,33 @@ impl Vm {
             }
             new_spec.push_str(&rest);
             let piece = match conv {
+                's' | 'b' if bytes_mode => {
+                    let b = match self.bytes_like(&arg) {
+                        Some(b) => b,
+                        None => match self.call_special(&arg, "__bytes__", &[])? {
+                            Some(r) => self.bytes_like(&r).unwrap_or_default(),
+                            None => {
+                                return Err(self.type_error(format!(
+                                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                    self.type_name(&arg)
+                                )));
+                            }
+                        },
+                    };
+                    let s: String = b.iter().map(|&x| x as char).collect();
+                    self.format(&Value::string(s), &new_spec)?
+                }
                 's' => {
                     let s = self.str_of(&arg)?;
                     self.format(&Value::string(s), &new_spec)?
                 }
                 'r' | 'a' => {
                     let s = self.repr(&arg)?;
+                    let s = if conv == 'a' || bytes_mode {
+                        ascii_escape(&s)
+                    } else {
+                        s
+                    };
                     self.format(&Value::string(s), &new_spec)?
                 }
                 'd' | 'i' | 'u' => {
