@@ -57,6 +57,7 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Code(usize),
 }
 
@@ -72,6 +73,7 @@ fn const_key(c: &Const) -> ConstKey {
         Const::Str(s) => ConstKey::Str(s.to_string()),
         Const::Bytes(b) => ConstKey::Bytes(b.to_vec()),
         Const::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Const::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
         Const::Code(c) => ConstKey::Code(Arc::as_ptr(c) as usize),
     }
 }

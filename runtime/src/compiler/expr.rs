@@ -363,6 +363,15 @@ impl<'a> Compiler<'a> {
 
     fn compile_sequence(&mut self, elts: &'a [Expr], kind: SeqKind) -> CResult<()> {
         let leading = elts.iter().take_while(|e| !is_starred(e)).count();
+        if kind == SeqKind::Set && leading == elts.len() && elts.len() > 2 {
+            let items: Option<Vec<Const>> = elts.iter().map(fold::fold).collect();
+            if let Some(items) = items {
+                self.emit(Instr::BuildSet(0));
+                self.load_const(Const::FrozenSet(items.into()));
+                self.emit(Instr::SetUpdate(1));
+                return Ok(());
+            }
+        }
         if leading == elts.len() {
             for e in elts {
                 self.compile_expr(e)?;

@@ -203,6 +203,8 @@ pub struct Instance {
     /// For instances of classes derived from a built-in type (`class A(int)`): the
     /// built-in value the instance is (an int, a list ...).
     pub base: Option<Value>,
+    /// The values of `__slots__` members (`Null` when unset), by member index.
+    pub slot_values: RefCell<Vec<Value>>,
 }
 
 impl Instance {
@@ -214,6 +216,7 @@ impl Instance {
             dict: Rc::new(PyDict::new()),
             exc,
             base: None,
+            slot_values: RefCell::new(Vec::new()),
         }
     }
 

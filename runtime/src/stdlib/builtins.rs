@@ -729,6 +729,24 @@ fn divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     {
         return Err(vm.zero_division_error("integer division or modulo by zero"));
     }
+    let is_num = |v: &Value| {
+        matches!(
+            v,
+            Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+        )
+    };
+    let is_zero = |v: &Value| match v {
+        Value::Float(f) => *f == 0.0,
+        Value::Int(0) | Value::Bool(false) => true,
+        _ => false,
+    };
+    if is_num(&a[0])
+        && is_num(&a[1])
+        && (matches!(a[0], Value::Float(_)) || matches!(a[1], Value::Float(_)))
+        && is_zero(&a[1])
+    {
+        return Err(vm.zero_division_error("float divmod()"));
+    }
     if let Some(v) = vm.binary_builtin(BinOp::FloorDiv, &a[0], &a[1])? {
         let r = vm.binary_op(BinOp::Mod, &a[0], &a[1])?;
         return Ok(Value::tuple(vec![v, r]));
@@ -771,7 +789,8 @@ fn pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Int::of(base_of(&e)).map(|x| x.to_big()),
         Int::of(base_of(&m)).map(|x| x.to_big()),
     ) else {
-        if let Some(r) = vm.call_special(&b, "__pow__", &[e.clone(), m.clone()])?
+        if matches!(b, Value::Instance(_))
+            && let Some(r) = vm.call_special(&b, "__pow__", &[e.clone(), m.clone()])?
             && !matches!(r, Value::NotImplemented)
         {
             return Ok(r);

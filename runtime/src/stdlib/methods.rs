@@ -21,7 +21,7 @@ pub use dict::DictView;
 pub use num::{float_hex_str, float_ratio, float_to_int, round_float};
 pub use seq::{sort_kwargs, sort_values};
 pub use strs::str_format_args;
-pub use strs::{is_space, split_str};
+pub use strs::{is_printable_char, is_space, split_str};
 
 /// Installs constructors and methods into the built-in classes.
 pub fn install(vm: &mut crate::vm::Vm) {
@@ -69,4 +69,23 @@ pub fn base_of(v: &Value) -> &Value {
         Value::Instance(i) => i.base.as_ref().unwrap_or(v),
         _ => v,
     }
+}
+
+/// Gives the member-descriptor class its `__repr__` (`<member 'x' of 'A' objects>`).
+pub fn install_member_repr(t: &Rc<PyType>) {
+    method(t, &[("__repr__", member_repr)]);
+}
+
+fn member_repr(vm: &mut crate::vm::Vm, args: crate::vm::Args<'_>) -> crate::vm::PyResult<Value> {
+    let a = args.check(vm, "__repr__", 1, 1)?;
+    if let Value::Native(n) = &a[0]
+        && let Some(m) = n.get::<crate::vm::attr::SlotMember>()
+    {
+        return Ok(Value::string(format!(
+            "<member '{}' of '{}' objects>",
+            m.name.as_str(),
+            m.owner.as_str()
+        )));
+    }
+    Ok(Value::str("<member>"))
 }

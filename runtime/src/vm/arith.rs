@@ -33,7 +33,7 @@ impl Vm {
                 }
                 BinOp::Mod => {
                     if b == 0 {
-                        return Err(self.zero_division_error("integer division or modulo by zero"));
+                        return Err(self.zero_division_error("integer modulo by zero"));
                     }
                     a.checked_rem(b).map(|r| {
                         if r != 0 && ((r < 0) != (b < 0)) {
@@ -117,7 +117,7 @@ impl Vm {
             }
             BinOp::Mod => {
                 if b.is_zero() {
-                    return Err(self.zero_division_error("integer division or modulo by zero"));
+                    return Err(self.zero_division_error("integer modulo by zero"));
                 }
                 Value::from_big(a.mod_floor(&b))
             }

@@ -31,9 +31,17 @@ pub struct Super {
     pub obj: Value,
 }
 
+/// A member of `__slots__`: a data descriptor reading the instance's slot `index`.
+pub struct SlotMember {
+    pub name: Rc<PyStr>,
+    pub index: usize,
+    pub owner: Rc<PyStr>,
+}
+
 /// What a class attribute is, for the descriptor protocol.
 enum Descr {
     Property,
+    Slot(usize),
     /// An instance of a class with `__get__` and (`data`) `__set__` or `__delete__`.
     User {
         get: Option<Value>,
@@ -113,6 +121,9 @@ impl Vm {
     fn descr_kind(&self, attr: &Value) -> Descr {
         match attr {
             Value::Native(n) if n.get::<Property>().is_some() => Descr::Property,
+            Value::Native(n) if n.get::<SlotMember>().is_some() => {
+                Descr::Slot(n.get::<SlotMember>().map(|m| m.index).unwrap_or(0))
+            }
             Value::Instance(d) if !d.class.builtin => {
                 let c = &d.class;
                 let get = c.lookup("__get__");
@@ -329,6 +340,13 @@ impl Vm {
                 if let Some(s) = nat.get::<Super>() {
                     return self.super_attr(s, name.as_str());
                 }
+                if let Some(m) = nat.get::<SlotMember>() {
+                    match name.as_str() {
+                        "__name__" => return Ok(Value::Str(m.name.clone())),
+                        "__objclass__" => return Ok(Value::None),
+                        _ => {}
+                    }
+                }
                 if let Some(p) = nat.get::<Property>() {
                     match name.as_str() {
                         "fget" => return Ok(p.fget.clone()),
@@ -394,6 +412,18 @@ impl Vm {
                     data: true,
                 } => {
                     return self.call0(&get, &[ca.clone(), obj.clone(), Value::Type(cls)]);
+                }
+                Descr::Slot(i) => {
+                    let v = inst
+                        .slot_values
+                        .borrow()
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_default();
+                    if v.is_null() {
+                        return Err(self.no_attr(obj, name.as_str()));
+                    }
+                    return Ok(v);
                 }
                 _ => {}
             }
@@ -629,9 +659,9 @@ impl Vm {
     }
 
     fn super_attr(&mut self, s: &Super, n: &str) -> PyResult<Value> {
-        let start = match &s.obj {
-            Value::Type(t) if t.is_subtype(&s.cls) => t.clone(),
-            other => self.type_of(other),
+        let (start, obj_is_class) = match &s.obj {
+            Value::Type(t) if t.is_subtype(&s.cls) => (t.clone(), true),
+            other => (self.type_of(other), false),
         };
         let chain = start.full_mro();
         let pos = chain
@@ -641,7 +671,7 @@ impl Vm {
             .unwrap_or(chain.len());
         for t in &chain[pos..] {
             if let Some(a) = t.dict.get_str(n) {
-                if let Value::Type(_) = &s.obj {
+                if obj_is_class {
                     return self.bind_for_class(a, &start);
                 }
                 let obj = s.obj.clone();
@@ -774,11 +804,24 @@ impl Vm {
                         return Ok(());
                     };
                     if p.fset.is_none() {
-                        return Err(self
-                            .attribute_error(format!("can't set attribute '{}'", name.as_str())));
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str(),
+                            cls.name()
+                        )));
                     }
                     let f = p.fset.clone();
                     self.call0(&f, &[obj.clone(), v])?;
+                    return Ok(());
+                }
+                Descr::Slot(i) => {
+                    let mut sv = inst.slot_values.borrow_mut();
+                    if sv.len() <= i {
+                        sv.resize(i + 1, Value::Null);
+                    }
+                    let old = std::mem::replace(&mut sv[i], v);
+                    drop(sv);
+                    drop(old);
                     return Ok(());
                 }
                 Descr::User { data: true, .. } => {
@@ -918,14 +961,28 @@ impl Vm {
                     {
                         if p.fdel.is_none() {
                             return Err(self.attribute_error(format!(
-                                "can't delete attribute '{}'",
-                                name.as_str()
+                                "property '{}' of '{}' object has no deleter",
+                                name.as_str(),
+                                cls.name()
                             )));
                         }
                         let f = p.fdel.clone();
                         self.call0(&f, std::slice::from_ref(obj))?;
                         return Ok(());
                     }
+                }
+                Descr::Slot(i) => {
+                    let old = {
+                        let mut sv = inst.slot_values.borrow_mut();
+                        match sv.get_mut(i) {
+                            Some(v) => std::mem::take(v),
+                            None => Value::Null,
+                        }
+                    };
+                    if old.is_null() {
+                        return Err(self.no_attr(obj, name.as_str()));
+                    }
+                    return Ok(());
                 }
                 Descr::User { data: true, .. } => {
                     if let Value::Instance(d) = &ca {

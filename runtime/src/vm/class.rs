@@ -184,15 +184,6 @@ impl Vm {
         for t in &chain[1..] {
             if let Some(f) = t.dict.get_str("__init_subclass__") {
                 let bound = match &f {
-                    Value::Builtin(_) => {
-                        if !kw.kwnames.is_empty() {
-                            return Err(self.type_error(format!(
-                                "{}.__init_subclass__() takes no keyword arguments",
-                                cls.name()
-                            )));
-                        }
-                        break;
-                    }
                     Value::Function(_) => Value::Method(Rc::new(crate::object::BoundMethod {
                         func: f.clone(),
                         self_: Value::Type(cls.clone()),
@@ -249,7 +240,7 @@ impl Vm {
             None => {
                 let names: Vec<&str> = bases.iter().map(|b| b.name()).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             }
@@ -323,6 +314,7 @@ impl Vm {
             ns.set_str("__module__", m);
         }
         let slots = self.class_slots(&ns, &bases)?;
+        self.add_slot_members(name, &ns, &bases)?;
         let cls = Rc::new(PyType {
             name: Rc::new(PyStr::new(name)),
             qualname: RefCell::new(qualname),
@@ -416,6 +408,71 @@ impl Vm {
         Ok(Some(all))
     }
 
+    /// Puts a member descriptor for each name of `__slots__` into the namespace.
+    fn add_slot_members(&mut self, cls: &str, ns: &PyDict, bases: &[Rc<PyType>]) -> PyResult<()> {
+        let Some(decl) = ns.get_str("__slots__") else {
+            return Ok(());
+        };
+        let names: Vec<Value> = match &decl {
+            Value::Str(_) => vec![decl.clone()],
+            other => self.collect(other)?,
+        };
+        // members of the bases come first
+        let mut offset = 0;
+        for b in bases {
+            for t in b.full_mro() {
+                for (_, v) in t.dict.0.borrow().iter() {
+                    if let Value::Native(n) = v
+                        && let Some(m) = n.get::<crate::vm::attr::SlotMember>()
+                    {
+                        offset = offset.max(m.index + 1);
+                    }
+                }
+            }
+        }
+        let owner = Rc::new(PyStr::new(cls));
+        let mut i = offset;
+        for n in names {
+            let Value::Str(s) = n else { continue };
+            if matches!(s.as_str(), "__dict__" | "__weakref__") {
+                continue;
+            }
+            if ns.get_str(s.as_str()).is_some() {
+                return Err(self.value_error(format!(
+                    "'{}' in __slots__ conflicts with class variable",
+                    s.as_str()
+                )));
+            }
+            let m = crate::vm::attr::SlotMember {
+                name: s.clone(),
+                index: i,
+                owner: owner.clone(),
+            };
+            let member_t = self.member_descriptor_type();
+            ns.set_str(s.as_str(), self.native_value(&member_t, m));
+            i += 1;
+        }
+        Ok(())
+    }
+
+    /// The class of `__slots__` member descriptors.
+    fn member_descriptor_type(&mut self) -> Rc<PyType> {
+        if let Some(Value::Type(t)) = self.ctx.native.borrow().get("member_descriptor") {
+            return t.clone();
+        }
+        let t = PyType::new_builtin(
+            "member_descriptor",
+            Some(&self.ctx.types.object),
+            TypeKind::Builtin,
+        );
+        crate::stdlib::methods::install_member_repr(&t);
+        self.ctx
+            .native
+            .borrow_mut()
+            .insert("member_descriptor", Value::Type(t.clone()));
+        t
+    }
+
     /// A native value of a built-in class.
     pub(crate) fn native_value<T: 'static>(&self, class: &Rc<PyType>, data: T) -> Value {
         Value::Native(Rc::new(Native {
@@ -473,10 +530,10 @@ impl Vm {
             }
             None => Value::Instance(Rc::new(Instance::new(t.clone()))),
         };
-        if t.builtin && t.kind == TypeKind::Builtin {
+        let it = self.type_of(&inst);
+        if t.builtin && t.kind == TypeKind::Builtin && Rc::ptr_eq(&it, t) {
             return Ok(inst);
         }
-        let it = self.type_of(&inst);
         if !it.is_subtype(t) {
             return Ok(inst);
         }

@@ -559,8 +559,8 @@ impl Vm {
                     let it = pop!(f);
                     let n = f.stack.len();
                     let target = f.stack[n - i as usize].clone();
-                    for v in self.collect(&it)? {
-                        self.set_add(&target, v)?;
+                    if let Value::Set(t) = &target {
+                        self.set_update_from(t, &it)?;
                     }
                 }
                 Instr::DictUpdate(i) | Instr::DictMerge(i) => {

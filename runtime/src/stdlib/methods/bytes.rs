@@ -1058,10 +1058,15 @@ pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>
                     j += 1;
                 }
                 let what = if j - i == 1 {
-                    format!(
-                        "character {} in position {i}",
-                        crate::vm::format::str_repr(&c.to_string())
-                    )
+                    let n = c as u32;
+                    let esc = if n < 0x100 {
+                        format!("\\x{n:02x}")
+                    } else if n < 0x10000 {
+                        format!("\\u{n:04x}")
+                    } else {
+                        format!("\\U{n:08x}")
+                    };
+                    format!("character '{esc}' in position {i}")
                 } else {
                     format!("characters in position {i}-{}", j - 1)
                 };

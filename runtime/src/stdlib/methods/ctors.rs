@@ -84,6 +84,7 @@ fn rest<'a>(args: &Args<'a>) -> Args<'a> {
 
 /// Parses an int literal in `base` as `int(s, base)` does (None if invalid).
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let base0 = base == 0;
     let t = s.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),
@@ -119,7 +120,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
             if c.is_ascii() {
                 c
             } else {
-                c.to_digit(10)
+                super::strs::decimal_value(c)
                     .map(|d| (b'0' + d as u8) as char)
                     .unwrap_or(c)
             }
@@ -131,6 +132,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
     // base 0 forbids leading zeros in non-zero decimal literals ("010")
     if s.trim().len() > 1
+        && base0
         && base == 10
         && !prefixed
         && clean.starts_with('0')
@@ -560,6 +562,37 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 all: &args.all[args.all.len() - args.kwnames.len()..],
                 kwnames: args.kwnames,
             };
+            // a more derived metaclass of the bases with its own __new__ takes over
+            let mut winner = meta.clone();
+            for b in &bases {
+                let bm = vm.type_of(&Value::Type(b.clone()));
+                if bm.is_subtype(&winner) && !Rc::ptr_eq(&bm, &winner) {
+                    winner = bm;
+                }
+            }
+            if !Rc::ptr_eq(&winner, &meta)
+                && let Some(new) = winner.lookup("__new__")
+                && !matches!(new, Value::Builtin(_))
+            {
+                let f = match &new {
+                    Value::Native(n) => vm.unwrap_staticmethod(n).unwrap_or(new.clone()),
+                    _ => new.clone(),
+                };
+                let mut all = vec![
+                    Value::Type(winner.clone()),
+                    a[1].clone(),
+                    a[2].clone(),
+                    Value::Dict(ns2),
+                ];
+                all.extend(kw.all.iter().cloned());
+                return vm.call(
+                    &f,
+                    Args {
+                        all: &all,
+                        kwnames: args.kwnames,
+                    },
+                );
+            }
             Ok(Value::Type(vm.type_new(
                 &meta,
                 name.as_str(),

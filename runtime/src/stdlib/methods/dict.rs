@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::BinOp;
 use crate::object::{IterState, PyDict, PySet, Value};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -295,45 +294,136 @@ fn view_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(format!("{name}({body})")))
 }
 
-/// The view's elements as a set (for set operations).
+/// The view's elements as a set (for set operations; a keys view of a dict uses the
+/// dict directly, as CPython's `dictviews_to_set` does).
 fn view_set(vm: &mut Vm, v: &Value) -> PyResult<Rc<PySet>> {
+    if let Value::Native(n) = v
+        && let Some(dv) = n.get::<DictView>()
+        && dv.kind == 0
+    {
+        let d = Value::Dict(dv.dict.clone());
+        return vm.set_from_iterable(Some(&d), false);
+    }
     let it = vm.unwrap_base(v);
     vm.set_from_iterable(Some(&it), false)
 }
 
-fn view_binop(vm: &mut Vm, args: Args<'_>, op: BinOp, swap: bool) -> PyResult<Value> {
-    let a = args.check(vm, "operator", 2, 2)?;
-    if vm.get_iter(&a[1]).is_err() {
-        return Ok(Value::NotImplemented);
+fn is_view(v: &Value) -> Option<(Rc<PyDict>, u8)> {
+    match v {
+        Value::Native(n) => n.get::<DictView>().map(|d| (d.dict.clone(), d.kind)),
+        _ => None,
     }
-    let (x, y) = if swap {
-        (a[1].clone(), a[0].clone())
-    } else {
-        (a[0].clone(), a[1].clone())
+}
+
+/// Whether a key view (kind 0) or items view (kind 2) contains `x`.
+fn view_has(vm: &mut Vm, d: &Rc<PyDict>, kind: u8, x: &Value) -> PyResult<bool> {
+    if kind == 0 {
+        return vm.dict_contains(d, x);
+    }
+    let Value::Tuple(t) = x else {
+        return Ok(false);
     };
-    let sx = view_set(vm, &x)?;
-    let sy = view_set(vm, &y)?;
-    Ok(Value::Set(vm.set_binop(op, &sx, &sy)?))
+    if t.0.len() != 2 {
+        return Ok(false);
+    }
+    match vm.dict_get(d, &t.0[0])? {
+        Some(v) => Ok(v.is(&t.0[1]) || vm.eq(&v, &t.0[1])?),
+        None => Ok(false),
+    }
 }
 
 fn view_and(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    view_binop(vm, args, BinOp::And, false)
+    let a = args.check(vm, "__and__", 2, 2)?;
+    let (mut this, mut other) = (a[0].clone(), a[1].clone());
+    if is_view(&this).is_none() {
+        std::mem::swap(&mut this, &mut other);
+    }
+    let Some((mut d, mut kind)) = is_view(&this) else {
+        return Ok(Value::NotImplemented);
+    };
+    if vm.get_iter(&other).is_err() {
+        return Ok(Value::NotImplemented);
+    }
+    let len_self = d.len();
+    if let Value::Set(s) = &other
+        && !s.frozen
+        && len_self <= s.map.borrow().len()
+    {
+        let s = s.clone();
+        return Ok(Value::Set(vm.set_intersection(&s, &this, false)?));
+    }
+    if let Some((od, okind)) = is_view(&other)
+        && od.len() > len_self
+    {
+        std::mem::swap(&mut this, &mut other);
+        d = od;
+        kind = okind;
+    }
+    let _ = this;
+    let out = Rc::new(PySet::new(false));
+    let it = vm.get_iter(&other)?;
+    while let Some(x) = vm.next(&it)? {
+        if view_has(vm, &d, kind, &x)? {
+            vm.set_insert(&out, x)?;
+        }
+    }
+    Ok(Value::Set(out))
 }
 
 fn view_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    view_binop(vm, args, BinOp::Or, false)
+    let a = args.check(vm, "__or__", 2, 2)?;
+    let (this, other) = if is_view(&a[0]).is_some() {
+        (a[0].clone(), a[1].clone())
+    } else {
+        (a[1].clone(), a[0].clone())
+    };
+    if vm.get_iter(&other).is_err() {
+        return Ok(Value::NotImplemented);
+    }
+    let out = view_set(vm, &this)?;
+    let o = vm.unwrap_base(&other);
+    vm.set_update_from(&out, &o)?;
+    Ok(Value::Set(out))
 }
 
 fn view_sub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    view_binop(vm, args, BinOp::Sub, false)
+    let a = args.check(vm, "__sub__", 2, 2)?;
+    if vm.get_iter(&a[1]).is_err() {
+        return Ok(Value::NotImplemented);
+    }
+    let out = view_set(vm, &a[0])?;
+    let o = vm.unwrap_base(&a[1]);
+    vm.set_difference_update(&out, &o)?;
+    Ok(Value::Set(out))
 }
 
 fn view_rsub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    view_binop(vm, args, BinOp::Sub, true)
+    let a = args.check(vm, "__rsub__", 2, 2)?;
+    if vm.get_iter(&a[1]).is_err() {
+        return Ok(Value::NotImplemented);
+    }
+    let out = view_set(vm, &a[1])?;
+    vm.set_difference_update(&out, &a[0])?;
+    Ok(Value::Set(out))
 }
 
 fn view_xor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    view_binop(vm, args, BinOp::Xor, false)
+    let a = args.check(vm, "__xor__", 2, 2)?;
+    let (this, other) = if is_view(&a[0]).is_some() {
+        (a[0].clone(), a[1].clone())
+    } else {
+        (a[1].clone(), a[0].clone())
+    };
+    if vm.get_iter(&other).is_err() {
+        return Ok(Value::NotImplemented);
+    }
+    let out = view_set(vm, &this)?;
+    let o = match vm.unwrap_base(&other) {
+        Value::Set(s) => s,
+        x => vm.set_from_iterable(Some(&x), false)?,
+    };
+    vm.set_symmetric_update(&out, &o)?;
+    Ok(Value::Set(out))
 }
 
 fn view_cmp(vm: &mut Vm, args: Args<'_>, op: crate::bytecode::CmpOp) -> PyResult<Value> {

@@ -51,8 +51,15 @@ fn bin_slot(vm: &mut Vm, args: Args<'_>, op: BinOp, reflected: bool) -> PyResult
     }
     if op == BinOp::Pow && a.len() == 3 && !a[2].is_none() {
         let (b, e) = if reflected { (y, x) } else { (x, y) };
+        let m = base_of(&a[2]).clone();
+        let all_int = [&b, &e, &m]
+            .iter()
+            .all(|v| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)));
+        if !all_int {
+            return Ok(Value::NotImplemented);
+        }
         let pow = vm.builtin("pow")?;
-        return vm.call0(&pow, &[b, e, a[2].clone()]);
+        return vm.call0(&pow, &[b, e, m]);
     }
     let (l, r) = if reflected { (y, x) } else { (x, y) };
     Ok(vm
@@ -223,6 +230,20 @@ fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__repr__", 1, 1)?;
     match &a[0] {
+        Value::Instance(i) if matches!(i.base, Some(Value::Set(_))) => {
+            let b = base_of(&a[0]).clone();
+            let r = vm.repr(&b)?;
+            let body = r
+                .strip_prefix("frozenset(")
+                .and_then(|x| x.strip_suffix(')'))
+                .unwrap_or(&r);
+            let body = if body == "set()" || body.is_empty() {
+                ""
+            } else {
+                body
+            };
+            Ok(Value::string(format!("{}({body})", i.class.name())))
+        }
         Value::Instance(i) if i.base.is_some() => {
             let b = base_of(&a[0]).clone();
             Ok(Value::string(vm.repr(&b)?))
@@ -290,6 +311,11 @@ fn format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ---- object -------------------------------------------------------------------------
 
+fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "__str__", 1, 1)?;
+    Ok(Value::string(vm.repr(&a[0])?))
+}
+
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__eq__", 2, 2)?;
     Ok(if a[0].is(&a[1]) {
@@ -354,7 +380,16 @@ fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() || args.pos().len() > 1 {
+        let name = match args.all.first() {
+            Some(Value::Type(t)) => t.name().to_owned(),
+            _ => "object".to_owned(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 
@@ -463,12 +498,7 @@ pub fn install(vm: &mut Vm) {
         ("__gt__", gt),
         ("__ge__", ge),
     ];
-    let common: &[(&'static str, BuiltinFn)] = &[
-        ("__repr__", repr),
-        ("__str__", str_),
-        ("__hash__", hash),
-        ("__format__", format),
-    ];
+    let common: &[(&'static str, BuiltinFn)] = &[("__repr__", repr), ("__hash__", hash)];
     let numeric: &[(&'static str, BuiltinFn)] = &[
         ("__add__", add),
         ("__radd__", radd),
@@ -554,6 +584,12 @@ pub fn install(vm: &mut Vm) {
         method(ty, cmp);
         method(ty, common);
     }
+    for ty in [&t.str, &t.bytes, &t.bytearray] {
+        method(ty, &[("__str__", str_)]);
+    }
+    for ty in [&t.int, &t.float, &t.str] {
+        method(ty, &[("__format__", format)]);
+    }
     method(&t.int, numeric);
     method(&t.int, bits);
     method(&t.float, numeric);
@@ -597,17 +633,23 @@ pub fn install(vm: &mut Vm) {
             ("__ge__", not_implemented),
             ("__hash__", hash),
             ("__repr__", repr),
-            ("__str__", str_),
+            ("__str__", object_str),
             ("__format__", format),
             ("__getattribute__", object_getattribute),
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
-            ("__init_subclass__", object_init_subclass),
             ("__dir__", object_dir),
             ("__reduce_ex__", object_reduce_ex),
             ("__sizeof__", object_sizeof),
         ],
     );
+    super::classmethod(
+        vm,
+        &vm.ctx.types.object.clone(),
+        "__init_subclass__",
+        object_init_subclass,
+    );
+    let t: &Types = &vm.ctx.types;
     method(
         &t.type_,
         &[

@@ -639,8 +639,13 @@ fn pred(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str) -> bool) -> PyResul
 
 /// Whether `c` is a decimal digit (Unicode category Nd) in a common script.
 pub fn is_decimal_char(c: char) -> bool {
+    decimal_value(c).is_some()
+}
+
+/// The value of a decimal digit of any common script.
+pub fn decimal_value(c: char) -> Option<u32> {
     if c.is_ascii_digit() {
-        return true;
+        return Some(c as u32 - '0' as u32);
     }
     let n = c as u32;
     const ZEROS: &[u32] = &[
@@ -649,7 +654,10 @@ pub fn is_decimal_char(c: char) -> bool {
         0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
         0xff10, 0x104a0, 0x11066, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
     ];
-    ZEROS.iter().any(|z| (*z..*z + 10).contains(&n))
+    ZEROS
+        .iter()
+        .find(|z| (**z..**z + 10).contains(&n))
+        .map(|z| n - z)
 }
 
 /// Whether `c` is a digit (Nd, or a superscript/subscript/circled digit).
@@ -791,7 +799,15 @@ fn isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let sep = this(vm, &args)?;
     let a = margs(vm, &args, "join", 1, 1)?;
-    let items = vm.collect(&a[0])?;
+    let items = match vm.collect(&a[0]) {
+        Ok(items) => items,
+        Err(e)
+            if vm.err_is(&e, &vm.ctx.types.type_error.clone()) && vm.get_iter(&a[0]).is_err() =>
+        {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
     let mut out = String::new();
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
