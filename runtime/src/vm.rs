@@ -12,6 +12,7 @@ pub mod class;
 pub mod compare;
 mod errors;
 pub mod eval;
+pub mod finalize;
 pub mod format;
 mod frame;
 mod items;
@@ -67,6 +68,7 @@ pub struct Vm {
 impl Vm {
     /// A VM for thread state `thread_id` (the caller holds the GIL).
     pub fn new(interp: Arc<InterpShared>, ctx: Rc<InterpCtx>, thread_id: u64, ident: u64) -> Vm {
+        finalize::register_breaker(interp.breaker.clone());
         Vm {
             interp,
             ctx,
@@ -105,6 +107,10 @@ impl Vm {
         let bits = self.interp.breaker.get();
         if bits & EvalBreaker::GIL_DROP_REQUEST != 0 {
             self.interp.gil.yield_now(self.thread_id);
+        }
+        if bits & EvalBreaker::PENDING_CALLS != 0 && Vm::has_pending_closes() {
+            self.interp.breaker.clear(EvalBreaker::PENDING_CALLS);
+            self.run_pending_closes();
         }
         if bits & EvalBreaker::ASYNC_EXC != 0 && self.interp.should_stop(self.thread_id) {
             self.killed = true;

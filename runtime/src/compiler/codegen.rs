@@ -34,6 +34,8 @@ pub(super) enum FBlockKind<'a> {
     FinallyEnd,
     /// A `with` body: `[exit]` on the stack.
     With,
+    /// An `async with` body: `[exit]` on the stack; exiting awaits its result.
+    AsyncWith,
     /// An `except` body: `[prev_exc]` on the stack; the bound name is cleared.
     HandlerCleanup { name: Option<&'a str> },
 }

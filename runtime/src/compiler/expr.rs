@@ -253,6 +253,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `[iter, v]` -> `[result]`: the `yield from` / `await` delegation loop.
+    pub(super) fn yield_from_loop_pub(&mut self) {
+        self.yield_from_loop();
+    }
+
+    /// `[iter, v]` -> `[result]`: the `yield from` / `await` delegation loop.
     fn yield_from_loop(&mut self) {
         let start = self.new_label();
         let exit = self.new_label();

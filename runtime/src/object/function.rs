@@ -85,3 +85,9 @@ impl Native {
         self.data.downcast_ref::<T>()
     }
 }
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        crate::vm::finalize::queue_close(self);
+    }
+}

@@ -187,7 +187,11 @@ fn exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
     let t = Value::Type(vm.type_of(&e));
-    Ok(Value::tuple(vec![t, e, Value::None]))
+    let tb = match &e {
+        Value::Instance(i) => vm.traceback_value(i),
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![t, e, tb]))
 }
 
 fn exception(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -75,7 +75,20 @@ impl Vm {
     ) -> PyResult<Value> {
         let mut all = match args {
             Value::Tuple(t) => t.0.to_vec(),
-            other => self.collect(other)?,
+            other => match self.collect(other) {
+                Ok(v) => v,
+                Err(e)
+                    if self.err_is(&e, &self.ctx.types.type_error.clone())
+                        && self.get_iter(other).is_err() =>
+                {
+                    let name = self.callable_name(callee);
+                    return Err(self.type_error(format!(
+                        "{name} argument after * must be an iterable, not {}",
+                        self.type_name(other)
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
@@ -97,6 +110,24 @@ impl Vm {
                 kwnames: &names,
             },
         )
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`.
+    pub fn callable_name(&self, func: &Value) -> String {
+        match func {
+            Value::Function(fu) => {
+                let module = fu.globals.get_str("__name__");
+                let q = fu.qualname.borrow().as_str().to_owned();
+                match module.as_ref().and_then(|m| m.as_str().map(str::to_owned)) {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Method(m) => self.callable_name(&m.func),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Type(t) => format!("{}()", t.name()),
+            other => format!("{} object", self.type_name(other)),
+        }
     }
 
     /// Calls a Python function: binds arguments into a new frame and runs it (or makes
@@ -202,6 +233,23 @@ impl Vm {
             None
         };
         let posonly = code.posonlyargcount as usize;
+        if posonly > 0 && !has_varkw {
+            let bad: Vec<&str> = args
+                .kw()
+                .map(|(n, _)| n)
+                .filter(|n| {
+                    func.code.varnames[..posonly]
+                        .iter()
+                        .any(|p| p.as_str() == *n)
+                })
+                .collect();
+            if !bad.is_empty() {
+                return Err(self.type_error(format!(
+                    "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    bad.join(", ")
+                )));
+            }
+        }
         for (name, v) in args.kw() {
             let idx = func.code.varnames[..argc + kwonly]
                 .iter()

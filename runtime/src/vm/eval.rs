@@ -550,7 +550,16 @@ impl Vm {
                     let it = pop!(f);
                     let n = f.stack.len();
                     let target = f.stack[n - i as usize].clone();
-                    let items = self.collect(&it)?;
+                    let items = match &it {
+                        Value::List(_) | Value::Tuple(_) => self.collect(&it)?,
+                        _ => match self.get_iter(&it) {
+                            Ok(iter) => self.collect(&iter)?,
+                            Err(e) if self.err_is(&e, &self.ctx.types.type_error.clone()) => {
+                                return Err(self.star_error(f, &it, n - i as usize));
+                            }
+                            Err(e) => return Err(e),
+                        },
+                    };
                     if let Value::List(l) = target {
                         l.0.borrow_mut().extend(items);
                     }
@@ -569,7 +578,14 @@ impl Vm {
                     let target = f.stack[n - i as usize].clone();
                     if let Value::Dict(d) = target {
                         let merge = matches!(instr, Instr::DictMerge(_));
-                        self.dict_update(&d, &m, merge)?;
+                        if let Err(e) = self.dict_update(&d, &m, merge) {
+                            // name the function in "f() got multiple values ..."
+                            if merge && n >= i as usize + 2 {
+                                let func = f.stack[n - i as usize - 2].clone();
+                                return Err(self.name_call_error(&func, e));
+                            }
+                            return Err(e);
+                        }
                     }
                 }
                 Instr::ListToTuple => {
@@ -587,7 +603,13 @@ impl Vm {
                 }
                 Instr::UnpackEx { before, after } => {
                     let seq = pop!(f);
-                    let mut items = self.collect(&seq)?;
+                    let mut items = match &seq {
+                        Value::List(_) | Value::Tuple(_) => self.collect(&seq)?,
+                        _ => {
+                            let it = self.unpack_iter(&seq)?;
+                            self.collect(&it)?
+                        }
+                    };
                     let (b, a) = (before as usize, after as usize);
                     if items.len() < b + a {
                         return Err(self.value_error(format!(
@@ -629,7 +651,19 @@ impl Vm {
                             let cause = if cause.is_none() {
                                 Value::None
                             } else {
-                                Value::Instance(self.make_raisable(cause)?)
+                                match cause {
+                                    Value::Instance(i) if i.exc.is_some() => Value::Instance(i),
+                                    Value::Type(t)
+                                        if t.kind == crate::object::TypeKind::Exception =>
+                                    {
+                                        Value::Instance(self.make_raisable(Value::Type(t))?)
+                                    }
+                                    _ => {
+                                        return Err(self.type_error(
+                                            "exception causes must derive from BaseException",
+                                        ));
+                                    }
+                                }
                             };
                             if let Some(x) = &e.exc {
                                 *x.cause.borrow_mut() = cause;
@@ -832,6 +866,68 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The `TypeError` for `*x` with a non-iterable `x`: in a call it names the function.
+    fn star_error(&mut self, f: &Frame, v: &Value, list_pos: usize) -> PyErr {
+        let tn = self.type_name(v);
+        let instrs = &f.code.code.instrs;
+        let mut k = f.ip;
+        let mut in_call = false;
+        while let Some(ins) = instrs.get(k) {
+            match ins {
+                Instr::CallEx(_) => {
+                    in_call = true;
+                    break;
+                }
+                Instr::ListToTuple | Instr::BuildMap(_) | Instr::DictMerge(_) => {}
+                Instr::LoadConst(_)
+                | Instr::LoadFast(_)
+                | Instr::LoadGlobal(_)
+                | Instr::LoadName(_)
+                | Instr::LoadDeref(_)
+                | Instr::LoadAttr(_)
+                | Instr::KwNames(_) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        if in_call && list_pos >= 1 {
+            let func = f.stack[list_pos - 1].clone();
+            let name = self.callable_name(&func);
+            return self.type_error(format!(
+                "{name} argument after * must be an iterable, not {tn}"
+            ));
+        }
+        self.type_error(format!("Value after * must be an iterable, not {tn}"))
+    }
+
+    /// Prefixes a `TypeError` about a call's arguments with the function's name.
+    fn name_call_error(&mut self, func: &Value, e: PyErr) -> PyErr {
+        if !self.err_is(&e, &self.ctx.types.type_error.clone()) {
+            return e;
+        }
+        let msg = self.str_of(&Value::Instance(e.clone())).unwrap_or_default();
+        let name = match func {
+            Value::Function(fu) => {
+                let module = fu.globals.get_str("__name__");
+                let q = fu.qualname.borrow().as_str().to_owned();
+                match module.as_ref().and_then(|m| m.as_str().map(str::to_owned)) {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Type(t) => format!("{}()", t.name()),
+            other => format!("{}()", self.type_name(other)),
+        };
+        if msg.starts_with("got multiple values") {
+            return self.type_error(format!("{name} {msg}"));
+        }
+        if msg.starts_with("argument after ** must be a mapping") {
+            return self.type_error(format!("{name} {msg}"));
+        }
+        e
     }
 
     /// `locals()` of a frame: the namespace of a class body or module, or a snapshot of
@@ -1109,7 +1205,7 @@ impl Vm {
     pub(crate) fn set_context(&self, err: &PyErr) {
         if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled)
             && !Rc::ptr_eq(err, h)
-            && x.context.borrow().is_none()
+            && (x.context.borrow().is_none() || x.context.borrow().is_null())
         {
             *x.context.borrow_mut() = self.handled.clone();
         }

@@ -383,13 +383,50 @@ impl Vm {
         }
     }
 
+    /// `iter(v)` for unpacking (`cannot unpack non-iterable X object`).
+    pub fn unpack_iter(&mut self, v: &Value) -> PyResult<Value> {
+        match self.get_iter(v) {
+            Ok(it) => Ok(it),
+            Err(e)
+                if self.err_is(&e, &self.ctx.types.type_error.clone())
+                    && !self.is_iterable_type(v) =>
+            {
+                Err(self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(v)
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether `v`'s type can be iterated at all.
+    fn is_iterable_type(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(_) | Value::Native(_) => {
+                let t = self.type_of(v);
+                t.lookup("__iter__").is_some() || t.lookup("__getitem__").is_some()
+            }
+            Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Type(_)
+            | Value::Module(_) => false,
+            _ => true,
+        }
+    }
+
     /// Unpacks exactly `n` items.
     pub fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
         let items = match v {
             Value::Tuple(t) => t.0.to_vec(),
             Value::List(l) => l.0.borrow().clone(),
             _ => {
-                let it = self.get_iter(v)?;
+                let it = self.unpack_iter(v)?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
                     out.push(x);

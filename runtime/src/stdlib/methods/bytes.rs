@@ -905,7 +905,7 @@ fn ba_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::object::PyByteAr
 }
 
 fn ba_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "append", 2, 2)?;
+    let a = args.check_method(vm, "bytearray.append", 2, 2)?;
     let b = ba_of(vm, &a[0])?;
     let x = vm.byte_value(&a[1])?;
     b.0.borrow_mut().push(x);
@@ -913,20 +913,20 @@ fn ba_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "clear", 1, 1)?;
+    let a = args.check_method(vm, "bytearray.clear", 1, 1)?;
     ba_of(vm, &a[0])?.0.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn ba_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "copy", 1, 1)?;
+    let a = args.check_method(vm, "bytearray.copy", 1, 1)?;
     let b = ba_of(vm, &a[0])?;
     let v = b.0.borrow().clone();
     Ok(Value::bytearray(v))
 }
 
 fn ba_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "extend", 2, 2)?;
+    let a = args.check_method(vm, "bytearray.extend", 2, 2)?;
     let b = ba_of(vm, &a[0])?;
     let data = match vm.bytes_like(&a[1]) {
         Some(d) => d,
@@ -957,7 +957,7 @@ fn ba_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "insert", 3, 3)?;
+    let a = args.check_method(vm, "bytearray.insert", 3, 3)?;
     let b = ba_of(vm, &a[0])?;
     let n = b.0.borrow().len() as i64;
     let mut i = vm.arg_i64(&a[1], "")?;
@@ -970,7 +970,7 @@ fn ba_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "pop", 1, 2)?;
+    let a = args.check_method(vm, "bytearray.pop", 1, 2)?;
     let b = ba_of(vm, &a[0])?;
     let n = b.0.borrow().len();
     if n == 0 {
@@ -985,7 +985,7 @@ fn ba_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "remove", 2, 2)?;
+    let a = args.check_method(vm, "bytearray.remove", 2, 2)?;
     let b = ba_of(vm, &a[0])?;
     let x = vm.byte_value(&a[1])?;
     let pos = b.0.borrow().iter().position(|y| *y == x);
@@ -999,7 +999,7 @@ fn ba_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "reverse", 1, 1)?;
+    let a = args.check_method(vm, "bytearray.reverse", 1, 1)?;
     ba_of(vm, &a[0])?.0.borrow_mut().reverse();
     Ok(Value::None)
 }

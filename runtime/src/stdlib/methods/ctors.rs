@@ -152,7 +152,12 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             a.pos().len()
         )));
     }
-    let x = a.get(0, "x").cloned();
+    for (k, _) in a.kw() {
+        if k != "base" {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()")));
+        }
+    }
+    let x = a.pos().first().cloned();
     let base = match a.get(1, "base") {
         Some(b) => {
             let b = vm.arg_i64(b, "")?;
@@ -786,9 +791,49 @@ fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             t.name()
         )));
     }
+    let mut t = t.clone();
+    let pos = &args.pos()[1..];
+    // OSError(errno, strerror) picks the subclass for the errno
+    if Rc::ptr_eq(&t, &vm.ctx.types.os_error)
+        && pos.len() >= 2
+        && let Value::Int(errno) = pos[0]
+    {
+        let ty = &vm.ctx.types;
+        let sub = match errno {
+            11 | 114 | 115 => Some(&ty.blocking_io_error),
+            10 => Some(&ty.child_process_error),
+            32 | 108 => Some(&ty.broken_pipe_error),
+            103 => Some(&ty.connection_aborted_error),
+            111 => Some(&ty.connection_refused_error),
+            104 => Some(&ty.connection_reset_error),
+            17 => Some(&ty.file_exists_error),
+            2 => Some(&ty.file_not_found_error),
+            21 => Some(&ty.is_a_directory_error),
+            20 => Some(&ty.not_a_directory_error),
+            4 => Some(&ty.interrupted_error),
+            1 | 13 => Some(&ty.permission_error),
+            3 => Some(&ty.process_lookup_error),
+            110 => Some(&ty.timeout_error),
+            _ => None,
+        };
+        if let Some(s) = sub {
+            t = s.clone();
+        }
+    }
     let inst = Instance::new(t.clone());
     if let Some(x) = &inst.exc {
-        *x.args.borrow_mut() = Value::tuple(args.pos()[1..].to_vec());
+        let n = if t.is_subtype(&vm.ctx.types.os_error) && (3..=5).contains(&pos.len()) {
+            2
+        } else {
+            pos.len()
+        };
+        *x.args.borrow_mut() = Value::tuple(pos[..n].to_vec());
+        if n < pos.len() {
+            inst.dict.set_str("filename", pos[2].clone());
+            if let Some(f2) = pos.get(4) {
+                inst.dict.set_str("filename2", f2.clone());
+            }
+        }
     }
     Ok(Value::Instance(Rc::new(inst)))
 }
@@ -802,7 +847,13 @@ fn exception_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(Value::Instance(i)) = pos.first()
         && let Some(x) = &i.exc
     {
-        *x.args.borrow_mut() = Value::tuple(pos[1..].to_vec());
+        let rest = &pos[1..];
+        let n = if i.class.is_subtype(&vm.ctx.types.os_error) && (3..=5).contains(&rest.len()) {
+            2
+        } else {
+            rest.len()
+        };
+        *x.args.borrow_mut() = Value::tuple(rest[..n].to_vec());
     }
     Ok(Value::None)
 }

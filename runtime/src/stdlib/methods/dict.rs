@@ -84,7 +84,7 @@ fn dict_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyDict>> {
 }
 
 fn get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "get", 2, 3)?;
+    let a = args.check_method(vm, "dict.get", 2, 3)?;
     let d = dict_of(vm, &a[0])?;
     Ok(vm
         .dict_get(&d, &a[1])?
@@ -115,7 +115,7 @@ fn items(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "pop", 2, 3)?;
+    let a = args.check_method(vm, "dict.pop", 2, 3)?;
     let d = dict_of(vm, &a[0])?;
     match (vm.dict_del(&d, &a[1])?, a.get(2)) {
         (Some((_, v)), _) => Ok(v),
@@ -125,7 +125,7 @@ fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "setdefault", 2, 3)?;
+    let a = args.check_method(vm, "dict.setdefault", 2, 3)?;
     let d = dict_of(vm, &a[0])?;
     if let Some(v) = vm.dict_get(&d, &a[1])? {
         return Ok(v);
@@ -154,20 +154,20 @@ fn update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ior(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__ior__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__ior__", 2, 2)?;
     let d = dict_of(vm, &a[0])?;
     vm.dict_update(&d, &a[1], false)?;
     Ok(a[0].clone())
 }
 
 fn copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "copy", 1, 1)?;
+    let a = args.check_method(vm, "dict.copy", 1, 1)?;
     let m = dict_of(vm, &a[0])?.0.borrow().clone();
     Ok(Value::Dict(Rc::new(PyDict(std::cell::RefCell::new(m)))))
 }
 
 fn clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "clear", 1, 1)?;
+    let a = args.check_method(vm, "dict.clear", 1, 1)?;
     let d = dict_of(vm, &a[0])?;
     let old = std::mem::take(&mut *d.0.borrow_mut());
     drop(old);
@@ -175,7 +175,7 @@ fn clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn popitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "popitem", 1, 1)?;
+    let a = args.check_method(vm, "dict.popitem", 1, 1)?;
     let r = dict_of(vm, &a[0])?.0.borrow_mut().pop_last();
     match r {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
@@ -184,7 +184,7 @@ fn popitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "fromkeys", 2, 3)?;
+    let a = args.check_method(vm, "dict.fromkeys", 2, 3)?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
     let keys = vm.collect(&a[1])?;
     let target = vm.call0(&a[0], &[])?;
@@ -214,13 +214,13 @@ fn view_of(vm: &mut Vm, v: &Value) -> PyResult<(Rc<PyDict>, u8)> {
 }
 
 fn view_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__len__", 1, 1)?;
+    let a = args.check_method(vm, "dict.__len__", 1, 1)?;
     let (d, _) = view_of(vm, &a[0])?;
     Ok(Value::Int(d.len() as i64))
 }
 
 fn view_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__iter__", 1, 1)?;
+    let a = args.check_method(vm, "dict.__iter__", 1, 1)?;
     let (d, kind) = view_of(vm, &a[0])?;
     let len = d.len();
     Ok(Vm::new_iter(match kind {
@@ -243,7 +243,7 @@ fn view_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__reversed__", 1, 1)?;
+    let a = args.check_method(vm, "dict.__reversed__", 1, 1)?;
     let (d, kind) = view_of(vm, &a[0])?;
     let len = d.len();
     Ok(Vm::new_iter(IterState::DictReversed {
@@ -255,7 +255,7 @@ fn view_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__contains__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__contains__", 2, 2)?;
     let (d, kind) = view_of(vm, &a[0])?;
     Ok(Value::Bool(match kind {
         0 => vm.dict_contains(&d, &a[1])?,
@@ -286,7 +286,7 @@ fn view_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__repr__", 1, 1)?;
+    let a = args.check_method(vm, "dict.__repr__", 1, 1)?;
     let (_, kind) = view_of(vm, &a[0])?;
     let items = vm.collect(&a[0])?;
     let name = ["dict_keys", "dict_values", "dict_items"][kind as usize];
@@ -333,7 +333,7 @@ fn view_has(vm: &mut Vm, d: &Rc<PyDict>, kind: u8, x: &Value) -> PyResult<bool> 
 }
 
 fn view_and(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__and__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__and__", 2, 2)?;
     let (mut this, mut other) = (a[0].clone(), a[1].clone());
     if is_view(&this).is_none() {
         std::mem::swap(&mut this, &mut other);
@@ -371,7 +371,7 @@ fn view_and(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__or__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__or__", 2, 2)?;
     let (this, other) = if is_view(&a[0]).is_some() {
         (a[0].clone(), a[1].clone())
     } else {
@@ -387,7 +387,7 @@ fn view_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_sub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__sub__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__sub__", 2, 2)?;
     if vm.get_iter(&a[1]).is_err() {
         return Ok(Value::NotImplemented);
     }
@@ -398,7 +398,7 @@ fn view_sub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_rsub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__rsub__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__rsub__", 2, 2)?;
     if vm.get_iter(&a[1]).is_err() {
         return Ok(Value::NotImplemented);
     }
@@ -408,7 +408,7 @@ fn view_rsub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_xor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__xor__", 2, 2)?;
+    let a = args.check_method(vm, "dict.__xor__", 2, 2)?;
     let (this, other) = if is_view(&a[0]).is_some() {
         (a[0].clone(), a[1].clone())
     } else {
@@ -427,7 +427,7 @@ fn view_xor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_cmp(vm: &mut Vm, args: Args<'_>, op: crate::bytecode::CmpOp) -> PyResult<Value> {
-    let a = args.check(vm, "comparison", 2, 2)?;
+    let a = args.check_method(vm, "dict.comparison", 2, 2)?;
     let other_ok = matches!(&a[1], Value::Set(_))
         || matches!(&a[1], Value::Native(n) if n.get::<DictView>().is_some_and(|v| v.kind != 1));
     if !other_ok {
@@ -463,7 +463,7 @@ fn view_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "isdisjoint", 2, 2)?;
+    let a = args.check_method(vm, "dict.isdisjoint", 2, 2)?;
     let s = view_set(vm, &a[0])?;
     let it = vm.get_iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {

@@ -42,12 +42,12 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn identity(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__iter__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__iter__", 1, 1)?;
     Ok(a[0].clone())
 }
 
 fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__next__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__next__", 1, 1)?;
     match vm.next(&a[0])? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
@@ -55,7 +55,7 @@ fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.check(vm, "__length_hint__", 1, 1)?;
+    args.check_method(vm, "generator.__length_hint__", 1, 1)?;
     Ok(Value::Int(0))
 }
 
@@ -75,7 +75,7 @@ fn gen_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<Generator>> {
 }
 
 fn next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__next__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__next__", 1, 1)?;
     let g = gen_of(vm, &a[0])?;
     match vm.gen_resume(&g, Value::None)? {
         Exit::Yield(v) => Ok(v),
@@ -84,7 +84,7 @@ fn next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "send", 2, 2)?;
+    let a = args.check_method(vm, "generator.send", 2, 2)?;
     let g = gen_of(vm, &a[0])?;
     let started = g.frame.borrow().as_ref().map(|f| f.ip > 0).unwrap_or(true);
     if !started && !a[1].is_none() {
@@ -134,7 +134,7 @@ pub fn throw_exception(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
 }
 
 fn throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "throw", 2, 4)?;
+    let a = args.check_method(vm, "generator.throw", 2, 4)?;
     let g = gen_of(vm, &a[0])?;
     let exc = throw_exception(vm, &a[1..])?;
     match vm.gen_throw(&g, exc)? {
@@ -144,14 +144,14 @@ fn throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "close", 1, 1)?;
+    let a = args.check_method(vm, "generator.close", 1, 1)?;
     let g = gen_of(vm, &a[0])?;
     vm.gen_close(&g)?;
     Ok(Value::None)
 }
 
 fn await_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__await__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__await__", 1, 1)?;
     let g = gen_of(vm, &a[0])?;
     let class = coro_wrapper_class(vm);
     Ok(vm.native_value(&class, CoroWrapper(g)))
@@ -224,26 +224,26 @@ fn step_value(vm: &mut Vm, g: Rc<Generator>, action: Action) -> Value {
 }
 
 fn anext(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__anext__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__anext__", 1, 1)?;
     let g = agen_of(vm, &a[0])?;
     Ok(step_value(vm, g, Action::Send(Value::None)))
 }
 
 fn asend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "asend", 2, 2)?;
+    let a = args.check_method(vm, "generator.asend", 2, 2)?;
     let g = agen_of(vm, &a[0])?;
     Ok(step_value(vm, g, Action::Send(a[1].clone())))
 }
 
 fn athrow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "athrow", 2, 4)?;
+    let a = args.check_method(vm, "generator.athrow", 2, 4)?;
     let g = agen_of(vm, &a[0])?;
     let exc = throw_exception(vm, &a[1..])?;
     Ok(step_value(vm, g, Action::Throw(exc)))
 }
 
 fn aclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "aclose", 1, 1)?;
+    let a = args.check_method(vm, "generator.aclose", 1, 1)?;
     let g = agen_of(vm, &a[0])?;
     Ok(step_value(vm, g, Action::Close))
 }
@@ -331,26 +331,26 @@ fn step_drive(vm: &mut Vm, n: &crate::object::Native, action: Action) -> PyResul
 }
 
 fn step_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__next__", 1, 1)?;
+    let a = args.check_method(vm, "generator.__next__", 1, 1)?;
     let n = step_of(vm, &a[0])?;
     step_drive(vm, &n, Action::Send(Value::None))
 }
 
 fn step_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "send", 2, 2)?;
+    let a = args.check_method(vm, "generator.send", 2, 2)?;
     let n = step_of(vm, &a[0])?;
     step_drive(vm, &n, Action::Send(a[1].clone()))
 }
 
 fn step_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "throw", 2, 4)?;
+    let a = args.check_method(vm, "generator.throw", 2, 4)?;
     let n = step_of(vm, &a[0])?;
     let exc = throw_exception(vm, &a[1..])?;
     step_drive(vm, &n, Action::Throw(exc))
 }
 
 fn step_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "close", 1, 1)?;
+    let a = args.check_method(vm, "generator.close", 1, 1)?;
     let n = step_of(vm, &a[0])?;
     if let Some(st) = n.get::<AsyncGenStep>() {
         st.done.set(true);

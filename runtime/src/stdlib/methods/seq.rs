@@ -52,13 +52,13 @@ fn list_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyList>> {
 }
 
 fn append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "append", 2, 2)?;
+    let a = args.check_method(vm, "list.append", 2, 2)?;
     list_of(vm, &a[0])?.0.borrow_mut().push(a[1].clone());
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "extend", 2, 2)?;
+    let a = args.check_method(vm, "list.extend", 2, 2)?;
     let l = list_of(vm, &a[0])?;
     let items = vm.collect(&a[1])?;
     l.0.borrow_mut().extend(items);
@@ -71,7 +71,7 @@ fn iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__imul__", 2, 2)?;
+    let a = args.check_method(vm, "list.__imul__", 2, 2)?;
     let l = list_of(vm, &a[0])?;
     let Some(n) = vm.repeat_count(&a[1])? else {
         return Err(vm.type_error(format!(
@@ -85,7 +85,7 @@ fn imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "pop", 1, 2)?;
+    let a = args.check_method(vm, "list.pop", 1, 2)?;
     let l = list_of(vm, &a[0])?;
     let n = l.0.borrow().len();
     if n == 0 {
@@ -100,7 +100,7 @@ fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "insert", 3, 3)?;
+    let a = args.check_method(vm, "list.insert", 3, 3)?;
     let l = list_of(vm, &a[0])?;
     let n = l.0.borrow().len() as i64;
     let mut i = match vm.index_value(&a[1])? {
@@ -120,7 +120,7 @@ fn insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "remove", 2, 2)?;
+    let a = args.check_method(vm, "list.remove", 2, 2)?;
     let l = list_of(vm, &a[0])?;
     let mut i = 0;
     loop {
@@ -150,7 +150,7 @@ fn items_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "index", 2, 4)?;
+    let a = args.check_method(vm, "list.index", 2, 4)?;
     let items = items_of(vm, &a[0])?;
     let n = items.len() as i64;
     let bound = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -188,7 +188,7 @@ fn index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "count", 2, 2)?;
+    let a = args.check_method(vm, "list.count", 2, 2)?;
     let items = items_of(vm, &a[0])?;
     let mut n = 0;
     for x in &items {
@@ -200,7 +200,7 @@ fn count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "__getnewargs__", 1, 1)?;
+    let a = args.check_method(vm, "list.__getnewargs__", 1, 1)?;
     Ok(Value::tuple(vec![base_of(&a[0]).clone()]))
 }
 
@@ -240,19 +240,19 @@ fn sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "reverse", 1, 1)?;
+    let a = args.check_method(vm, "list.reverse", 1, 1)?;
     list_of(vm, &a[0])?.0.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "copy", 1, 1)?;
+    let a = args.check_method(vm, "list.copy", 1, 1)?;
     let v = list_of(vm, &a[0])?.0.borrow().clone();
     Ok(Value::list(v))
 }
 
 fn clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "clear", 1, 1)?;
+    let a = args.check_method(vm, "list.clear", 1, 1)?;
     let l = list_of(vm, &a[0])?;
     let old = std::mem::take(&mut *l.0.borrow_mut());
     drop(old);

@@ -58,14 +58,14 @@ fn others<'a>(args: &Args<'a>) -> &'a [Value] {
 }
 
 fn add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "add", 2, 2)?;
+    let a = args.check_method(vm, "set.add", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     vm.set_insert(&s, a[1].clone())?;
     Ok(Value::None)
 }
 
 fn clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "clear", 1, 1)?;
+    let a = args.check_method(vm, "set.clear", 1, 1)?;
     let s = set_of(vm, &a[0])?;
     let old = std::mem::take(&mut *s.map.borrow_mut());
     drop(old);
@@ -73,14 +73,14 @@ fn clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn discard(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "discard", 2, 2)?;
+    let a = args.check_method(vm, "set.discard", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     vm.set_discard(&s, &a[1])?;
     Ok(Value::None)
 }
 
 fn remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "remove", 2, 2)?;
+    let a = args.check_method(vm, "set.remove", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     if vm.set_discard(&s, &a[1])? {
         Ok(Value::None)
@@ -90,7 +90,7 @@ fn remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "pop", 1, 1)?;
+    let a = args.check_method(vm, "set.pop", 1, 1)?;
     let s = set_of(vm, &a[0])?;
     let r = s.map.borrow_mut().pop();
     match r {
@@ -100,7 +100,7 @@ fn pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "copy", 1, 1)?;
+    let a = args.check_method(vm, "set.copy", 1, 1)?;
     let s = set_of(vm, &a[0])?;
     if s.frozen && matches!(a[0], Value::Set(_)) {
         return Ok(a[0].clone());
@@ -193,7 +193,7 @@ fn difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "symmetric_difference", 2, 2)?;
+    let a = args.check_method(vm, "set.symmetric_difference", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     let o = vm.unwrap_base(&a[1]);
     let other = match &o {
@@ -207,7 +207,7 @@ fn symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "symmetric_difference_update", 2, 2)?;
+    let a = args.check_method(vm, "set.symmetric_difference_update", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     let o = vm.unwrap_base(&a[1]);
     let other = match &o {
@@ -232,7 +232,7 @@ fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Rc<PySet>> {
 }
 
 fn isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "isdisjoint", 2, 2)?;
+    let a = args.check_method(vm, "set.isdisjoint", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     let it = vm.get_iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {
@@ -244,21 +244,21 @@ fn isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "issubset", 2, 2)?;
+    let a = args.check_method(vm, "set.issubset", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     let o = as_set(vm, &a[1])?;
     Ok(Value::Bool(vm.set_is_subset(&s, &o)?))
 }
 
 fn issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "issuperset", 2, 2)?;
+    let a = args.check_method(vm, "set.issuperset", 2, 2)?;
     let s = set_of(vm, &a[0])?;
     let o = as_set(vm, &a[1])?;
     Ok(Value::Bool(vm.set_is_subset(&o, &s)?))
 }
 
 fn inplace(vm: &mut Vm, args: Args<'_>, op: crate::bytecode::BinOp) -> PyResult<Value> {
-    let a = args.check(vm, "operator", 2, 2)?;
+    let a = args.check_method(vm, "set.operator", 2, 2)?;
     if !matches!(base_of(&a[1]), Value::Set(_)) {
         return Ok(Value::NotImplemented);
     }
