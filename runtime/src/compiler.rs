@@ -38,35 +38,48 @@ impl CompileError {
 
 /// Compiles a module (CPython's `'exec'` mode). The result has `CodeFlags::MODULE`.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
-    compile_mode(source, filename, false)
+    compile_mode(source, filename, Mode::Exec)
+}
+
+/// Compiles an expression (CPython's `'eval'` mode): the code returns its value.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    let source = source.trim_start_matches([' ', '\t']);
+    compile_mode(source, filename, Mode::Eval)
+}
+
+/// What a compiled source is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Mode {
+    /// A module.
+    Exec,
+    /// The interactive prompt: expression statements print their value.
+    Single,
+    /// One expression, whose value the code returns.
+    Eval,
 }
 
 /// Compiles for the interactive prompt (CPython's `'single'` mode): top-level
 /// expression statements print their value with `PrintExpr`.
 pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
-    compile_mode(source, filename, true)
+    compile_mode(source, filename, Mode::Single)
 }
 
-/// Native stack the parser and compiler want for deeply nested source; when the
-/// calling thread has less left, they run on a fresh segment of
-/// [`COMPILE_STACK`] bytes (only the pages used are ever touched).
+/// Native stack the parser wants for deeply nested source; when the calling
+/// thread has less left, parsing runs on a fresh segment of [`COMPILE_STACK`]
+/// bytes (only the pages used are ever touched).
 const COMPILE_RED_ZONE: usize = 16 << 20;
 const COMPILE_STACK: usize = 256 << 20;
 
-fn compile_mode(
-    source: &str,
-    filename: &str,
-    interactive: bool,
-) -> Result<Arc<CodeObject>, SyntaxError> {
+fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObject>, SyntaxError> {
     stacker::maybe_grow(COMPILE_RED_ZONE, COMPILE_STACK, || {
-        compile_on_stack(source, filename, interactive)
+        compile_on_stack(source, filename, mode)
     })
 }
 
 fn compile_on_stack(
     source: &str,
     filename: &str,
-    interactive: bool,
+    mode: Mode,
 ) -> Result<Arc<CodeObject>, SyntaxError> {
     let index = LineIndex::new(source);
     let module = syntax::parse_module(source, filename, &index)?;
@@ -76,7 +89,7 @@ fn compile_on_stack(
         source,
         filename,
         &index,
-        interactive,
+        mode,
         scope::INLINE_NESTING,
     ) {
         Err(e) if e.msg == scope::NEEDS_BIG_STACK => {}
@@ -95,7 +108,7 @@ fn compile_on_stack(
                     source,
                     filename,
                     index_ref,
-                    interactive,
+                    mode,
                     scope::MAX_NESTING,
                 );
                 drop(module);
@@ -122,9 +135,9 @@ fn passes(
     source: &str,
     filename: &str,
     index: &LineIndex,
-    interactive: bool,
+    mode: Mode,
     limit: u32,
 ) -> Result<Arc<CodeObject>, CompileError> {
     let table = scope::build(module, limit)?;
-    codegen::compile_module(module, table, source, filename, index, interactive)
+    codegen::compile_module(module, table, source, filename, index, mode)
 }

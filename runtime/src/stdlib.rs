@@ -8,7 +8,7 @@ mod heapq;
 mod import;
 pub mod io;
 mod math;
-mod methods;
+pub mod methods;
 mod modsupport;
 mod modules;
 mod random;

@@ -396,8 +396,8 @@ impl Builder {
                 }
             }
             Stmt::For(f) => {
-                if f.is_async {
-                    return err("'async for' is not supported yet", f.range);
+                if f.is_async && !self.scopes[self.cur].is_coroutine {
+                    return err("'async for' outside async function", f.range);
                 }
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
@@ -420,8 +420,8 @@ impl Builder {
                 }
             }
             Stmt::With(w) => {
-                if w.is_async {
-                    return err("'async with' is not supported yet", w.range);
+                if w.is_async && !self.scopes[self.cur].is_coroutine {
+                    return err("'async with' outside async function", w.range);
                 }
                 for item in &w.items {
                     self.visit_expr(&item.context_expr)?;

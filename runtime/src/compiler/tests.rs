@@ -508,18 +508,6 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
         1,
         1,
     ),
-    (
-        "async def f():\n    async for x in y: pass\n",
-        "'async for' is not supported yet",
-        2,
-        5,
-    ),
-    (
-        "async def f():\n    async with x: pass\n",
-        "'async with' is not supported yet",
-        2,
-        5,
-    ),
     ("def f[T](): pass\n", "", 1, 1),
     ("type X = int\n", "", 1, 1),
     (

@@ -81,7 +81,12 @@ pub struct Generator {
     pub running: Cell<bool>,
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
+    /// An `async def` coroutine.
     pub coroutine: bool,
+    /// An async generator (`async def` with `yield`).
+    pub is_async_gen: bool,
+    /// A generator usable in `await` (`types.coroutine`).
+    pub iterable_coroutine: Cell<bool>,
 }
 
 /// An object implemented in Rust by a built-in module (a lock, a thread handle ...):
@@ -96,5 +101,11 @@ impl Native {
     /// The data as `T`, if it is one.
     pub fn get<T: 'static>(&self) -> Option<&T> {
         self.data.downcast_ref::<T>()
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        crate::vm::finalize::queue_close(self);
     }
 }

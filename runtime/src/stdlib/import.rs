@@ -70,6 +70,22 @@ fn const_value(c: &Const) -> Value {
         Const::Str(s) => Value::str(s),
         Const::Bytes(b) => Value::bytes(b.to_vec()),
         Const::Tuple(t) => Value::tuple(t.iter().map(const_value).collect()),
+        Const::FrozenSet(t) => {
+            // CPython builds the frozenset from the items, then rebuilds it from its own
+            // iteration order when it merges the code object's constants.
+            let mut first = crate::object::SetMap::new();
+            for c in t.iter() {
+                let _ = first.insert(const_value(c), Value::None);
+            }
+            let mut m = crate::object::SetMap::new();
+            for k in first.keys() {
+                let _ = m.insert(k, Value::None);
+            }
+            Value::Set(Rc::new(crate::object::PySet {
+                map: std::cell::RefCell::new(m),
+                frozen: true,
+            }))
+        }
         Const::Code(c) => Value::Code(materialize(c)),
     }
 }
