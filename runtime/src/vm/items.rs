@@ -14,7 +14,7 @@ impl Vm {
             Value::Set(s) => s.map.borrow().len(),
             Value::Bytes(b) => b.0.len(),
             Value::Range(r) => r.len().max(0) as usize,
-            Value::Instance(i) => match i.class.lookup("__len__") {
+            Value::Instance(_) | Value::Native(_) => match self.type_of(v).lookup("__len__") {
                 Some(f) => match self.call0(&f, std::slice::from_ref(v))? {
                     Value::Int(n) if n >= 0 => n as usize,
                     Value::Int(_) => return Err(self.value_error("__len__() should return >= 0")),
@@ -26,8 +26,10 @@ impl Vm {
                     }
                 },
                 None => {
-                    return Err(self
-                        .type_error(format!("object of type '{}' has no len()", i.class.name())));
+                    return Err(self.type_error(format!(
+                        "object of type '{}' has no len()",
+                        self.type_name(v)
+                    )));
                 }
             },
             _ => {

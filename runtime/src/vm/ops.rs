@@ -512,8 +512,9 @@ impl Vm {
         if let Some(b) = v.is_truthy_simple() {
             return Ok(b);
         }
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__bool__") {
+        if let Value::Instance(_) | Value::Native(_) = v {
+            let class = self.type_of(v);
+            if let Some(f) = class.lookup("__bool__") {
                 return match self.call0(&f, std::slice::from_ref(v))? {
                     Value::Bool(b) => Ok(b),
                     other => Err(self.type_error(format!(
@@ -522,7 +523,7 @@ impl Vm {
                     ))),
                 };
             }
-            if let Some(f) = i.class.lookup("__len__") {
+            if let Some(f) = class.lookup("__len__") {
                 let n = self.call0(&f, std::slice::from_ref(v))?;
                 return self.truthy(&n);
             }
