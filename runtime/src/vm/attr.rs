@@ -464,7 +464,13 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
         let fast = match &obj {
             Value::Instance(i) => !i.dict.0.borrow().contains(&Value::Str(name.clone())),
-            Value::Type(_) | Value::Module(_) | Value::Native(_) | Value::Function(_) => false,
+            Value::Native(n) => {
+                n.dict
+                    .as_ref()
+                    .is_none_or(|d| !d.0.borrow().contains(&Value::Str(name.clone())))
+                    && n.get::<Super>().is_none()
+            }
+            Value::Type(_) | Value::Module(_) | Value::Function(_) => false,
             _ => true,
         };
         if fast {
