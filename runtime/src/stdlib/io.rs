@@ -14,12 +14,38 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
 pub fn write_stream(vm: &mut Vm, name: &str, s: &str) -> PyResult<()> {
     if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
         && let Some(stream) = sys.dict.get_str(name)
-        && !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some())
     {
+        if let Value::Native(n) = &stream
+            && let Some(std) = n.get::<StdStream>()
+        {
+            // the real stdout/stderr, possibly swapped (`sys.stderr = sys.stdout`)
+            raw_write(std.stderr, s);
+            return Ok(());
+        }
         vm.call_method(&stream, "write", &[Value::str(s)])?;
         return Ok(());
     }
     raw_write(name == "stderr", s);
+    Ok(())
+}
+
+/// Flushes `sys.<name>` (stdout or stderr).
+pub fn flush_stream(vm: &mut Vm, name: &str) -> PyResult<()> {
+    if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
+        && let Some(stream) = sys.dict.get_str(name)
+    {
+        if let Value::Native(n) = &stream
+            && let Some(std) = n.get::<StdStream>()
+        {
+            if !std.stderr {
+                let _ = std::io::stdout().lock().flush();
+            }
+            return Ok(());
+        }
+        if vm.get_attr_opt(&stream, "flush")?.is_some() {
+            vm.call_method(&stream, "flush", &[])?;
+        }
+    }
     Ok(())
 }
 
