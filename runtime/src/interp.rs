@@ -173,9 +173,10 @@ impl InterpCtx {
     /// Line `line` (1-based) of file `filename`, if readable.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         if filename.starts_with('<') {
-            return None;
+            // only sources registered with `cache_source` (modules shipped inside atoll)
+            let lines = cache.get(filename)?.clone()?;
+            return lines.get(line.checked_sub(1)? as usize).cloned();
         }
-        let mut cache = self.linecache.borrow_mut();
         let lines = cache
             .entry(filename.to_owned())
             .or_insert_with(|| {
@@ -207,6 +208,7 @@ impl InterpCtx {
             .map(|(_, v)| v.clone())
             .collect();
         for m in mods {
+        let mut cache = self.linecache.borrow_mut();
             if let Value::Module(m) = m {
                 let old = std::mem::take(&mut *m.dict.0.borrow_mut());
                 drop(old);
