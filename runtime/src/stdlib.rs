@@ -2,11 +2,16 @@
 //! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
 
 mod builtins;
+mod deque;
 mod import;
 pub mod io;
 mod methods;
+mod os;
+mod queue;
 mod sys;
 mod thread;
+mod thread_cond;
+mod thread_lock;
 mod time;
 mod util;
 
