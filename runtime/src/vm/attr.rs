@@ -190,7 +190,9 @@ impl Vm {
                     }
                     "__dict__" => return Ok(Value::Dict(t.dict.clone())),
                     "__class__" => return Ok(Value::Type(self.ctx.types.type_.clone())),
-                    "__module__" if t.builtin => return Ok(Value::str("builtins")),
+                    "__module__" if t.builtin && t.dict.get_str("__module__").is_none() => {
+                        return Ok(Value::str("builtins"));
+                    }
                     _ => {}
                 }
                 match t.lookup(n) {
