@@ -5,6 +5,7 @@ mod builtins;
 mod deque;
 mod import;
 pub mod io;
+mod local;
 mod methods;
 mod os;
 mod queue;
@@ -21,6 +22,7 @@ use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
 pub use import::materialize;
+pub use local::local_switch;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
 pub fn init_interpreter(vm: &mut Vm) {

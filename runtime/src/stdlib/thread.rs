@@ -38,6 +38,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.dict.set_str("lock", Value::Type(lock.clone()));
     m.dict.set_str("RLock", Value::Type(rlock));
     m.dict.set_str("_Waiters", Value::Type(waiters));
+    m.dict
+        .set_str("_local", Value::Type(super::local::make_class(vm)));
     {
         let mut n = vm.ctx.native.borrow_mut();
         n.insert("_thread.lock", Value::Type(lock));

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::object::{BoundMethod, Builtin, Native, PyStr, PyType, Value};
+use crate::object::{BoundMethod, Builtin, Native, PyStr, PyType, TypeKind, Value};
 use crate::vm::{Args, PyResult, Vm};
 
 /// `property(fget, fset, fdel, doc)`
@@ -133,6 +133,9 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
+                if cls.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 let class_attr = cls.lookup(n);
                 if let Some(Value::Native(nat)) = &class_attr
                     && nat.get::<Property>().is_some()
@@ -361,6 +364,9 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 if let Some(Value::Native(nat)) = inst.class.lookup(name.as_str())
                     && let Some(p) = nat.get::<Property>()
                 {
@@ -449,7 +455,12 @@ impl Vm {
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         let dict = match obj {
-            Value::Instance(i) => Some(i.dict.clone()),
+            Value::Instance(i) => {
+                if i.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, i)?;
+                }
+                Some(i.dict.clone())
+            }
             Value::Type(t) if !t.builtin => Some(t.dict.clone()),
             Value::Module(m) => Some(m.dict.clone()),
             Value::Function(f) => Some(f.dict.clone()),
@@ -465,6 +476,7 @@ impl Vm {
     /// built-in method on the type, else `(attribute, null)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
         let fast = match &obj {
+            Value::Instance(i) if i.class.kind == TypeKind::Local => false,
             Value::Instance(i) => !i.dict.0.borrow().contains(&Value::Str(name.clone())),
             Value::Native(n) => {
                 n.dict

@@ -764,4 +764,4 @@ def _main_ident_or_current():
 
 _main_thread = _MainThread(_main_ident_or_current())
 
-# local: see below
+from _thread import _local as local
