@@ -144,6 +144,23 @@ impl DictMap {
             .map(|&i| &entries[i].value)
     }
 
+    /// Looks a str key up by a `PyStr` (its cached hash; no rehashing).
+    #[inline]
+    pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
+        let h = key.hash();
+        let entries = &self.entries;
+        self.table
+            .find(h as u64, |&i| {
+                let e = &entries[i];
+                e.hash == h
+                    && match &e.key {
+                        Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+                        _ => false,
+                    }
+            })
+            .map(|&i| &entries[i].value)
+    }
+
     /// Whether the key is present (unhashable keys are absent).
     pub fn contains(&self, key: &Value) -> bool {
         matches!(self.get(key), Ok(Some(_)))

@@ -50,6 +50,20 @@ impl PyType {
         None
     }
 
+    /// Looks `name` up along the MRO using the name's cached hash.
+    #[inline]
+    pub fn lookup_name(&self, name: &PyStr) -> Option<Value> {
+        if let Some(v) = self.dict.0.borrow().get_pystr(name) {
+            return Some(v.clone());
+        }
+        for t in &self.mro {
+            if let Some(v) = t.dict.0.borrow().get_pystr(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
     /// Whether `self` is `other` or a subclass of it.
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<PyType>) -> bool {
         Rc::ptr_eq(self, other) || self.mro.iter().any(|t| Rc::ptr_eq(t, other))

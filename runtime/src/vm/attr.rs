@@ -136,13 +136,13 @@ impl Vm {
                 if cls.kind == TypeKind::Local {
                     crate::stdlib::local_switch(self, inst)?;
                 }
-                let class_attr = cls.lookup(n);
+                let class_attr = cls.lookup_name(name);
                 if let Some(Value::Native(nat)) = &class_attr
                     && nat.get::<Property>().is_some()
                 {
                     return self.bind_class_attr(class_attr.clone().unwrap_or_default(), obj, &cls);
                 }
-                if let Some(v) = inst.dict.get_str(n) {
+                if let Some(v) = inst.dict.0.borrow().get_pystr(name).cloned() {
                     return Ok(v);
                 }
                 if let Some(exc) = &inst.exc {
@@ -219,7 +219,7 @@ impl Vm {
                     ))),
                 }
             }
-            Value::Module(m) => match m.dict.get_str(n) {
+            Value::Module(m) => match m.dict.0.borrow().get_pystr(name).cloned() {
                 Some(v) => Ok(v),
                 None => match n {
                     "__dict__" => Ok(Value::Dict(m.dict.clone())),
@@ -307,7 +307,7 @@ impl Vm {
             (Value::Cell(c), "cell_contents") => return Ok(c.0.borrow().clone()),
             _ => {}
         }
-        match cls.lookup(n) {
+        match cls.lookup_name(name) {
             Some(a) => self.bind_class_attr(a, obj, &cls),
             None => Err(self.no_attr(obj, n)),
         }
@@ -367,7 +367,7 @@ impl Vm {
                 if inst.class.kind == TypeKind::Local {
                     crate::stdlib::local_switch(self, inst)?;
                 }
-                if let Some(Value::Native(nat)) = inst.class.lookup(name.as_str())
+                if let Some(Value::Native(nat)) = inst.class.lookup_name(name)
                     && let Some(p) = nat.get::<Property>()
                 {
                     if p.fset.is_none() {
@@ -489,7 +489,7 @@ impl Vm {
         };
         if fast {
             let cls = self.type_of(&obj);
-            match cls.lookup(name.as_str()) {
+            match cls.lookup_name(name) {
                 Some(f @ Value::Function(_)) => return Ok((f, obj)),
                 Some(b @ Value::Builtin(_)) if !matches!(&b, Value::Builtin(x) if x.bound.is_some()) =>
                 {
