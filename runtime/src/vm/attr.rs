@@ -148,6 +148,14 @@ impl Vm {
                 if let Some(exc) = &inst.exc {
                     match n {
                         "args" => return Ok(exc.args.borrow().clone()),
+                        "code" if cls.is_subtype(&self.ctx.types.system_exit.clone()) => {
+                            // SystemExit.code: None, the one argument, or the args tuple
+                            return Ok(match &*exc.args.borrow() {
+                                Value::Tuple(t) if t.0.is_empty() => Value::None,
+                                Value::Tuple(t) if t.0.len() == 1 => t.0[0].clone(),
+                                other => other.clone(),
+                            });
+                        }
                         "__cause__" => return Ok(none_if_null(exc.cause.borrow().clone())),
                         "__context__" => return Ok(none_if_null(exc.context.borrow().clone())),
                         "__suppress_context__" => {
