@@ -392,6 +392,15 @@ fn self_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     }
 }
 
+/// `timeout` of `Queue.put`/`get`: checked with `timeout < 0` as CPython does
+/// (so a str gives the comparison's `TypeError`), then taken as seconds.
+fn queue_timeout(vm: &mut Vm, t: &Value) -> PyResult<f64> {
+    if cmp(vm, CmpOp::Lt, t, &Value::Int(0))? {
+        return Err(vm.value_error("'timeout' must be a non-negative number"));
+    }
+    vm.arg_f64(t)
+}
+
 /// A deadline `timeout` seconds from now, as CPython's `time() + timeout`.
 fn end_time(t: f64) -> Instant {
     Instant::now()
@@ -420,10 +429,7 @@ fn q_put(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     return Err(full_error(vm));
                 }
             } else if let Some(t) = &timeout {
-                let t = timeout_secs(vm, t)?;
-                if t < 0.0 {
-                    return Err(vm.value_error("'timeout' must be a non-negative number"));
-                }
+                let t = queue_timeout(vm, t)?;
                 let end = end_time(t);
                 loop {
                     let n = call_hook(vm, &this, "_qsize", &[])?;
@@ -471,10 +477,7 @@ fn q_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 return Err(empty_error(vm));
             }
         } else if let Some(t) = &timeout {
-            let t = timeout_secs(vm, t)?;
-            if t < 0.0 {
-                return Err(vm.value_error("'timeout' must be a non-negative number"));
-            }
+            let t = queue_timeout(vm, t)?;
             let end = end_time(t);
             while is_empty(vm)? {
                 let left = remaining(end);

@@ -54,8 +54,8 @@ class Queue:
     _put = _queue._fifo_put
     _get = _queue._fifo_get
 
-    @classmethod
     def __class_getitem__(cls, item):
+        # Queue[int] in annotations (CPython returns a types.GenericAlias)
         return cls
 
 

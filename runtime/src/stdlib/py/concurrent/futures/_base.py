@@ -507,8 +507,8 @@ class Future(object):
             self._condition.notify_all()
         self._invoke_callbacks()
 
-    @classmethod
     def __class_getitem__(cls, item):
+        # Queue[int] in annotations (CPython returns a types.GenericAlias)
         return cls
 
 

@@ -52,8 +52,8 @@ class _WorkItem(object):
         else:
             self.future.set_result(result)
 
-    @classmethod
     def __class_getitem__(cls, item):
+        # Queue[int] in annotations (CPython returns a types.GenericAlias)
         return cls
 
 
