@@ -6,6 +6,9 @@
 //! the lines of `NAME.args` if that file exists. It must exit with status 0.
 //! Every script is run, and every failure is reported with a diff at the end.
 //! Scripts parked in `tests/scripts/pending/` (waiting for features) are not run.
+//!
+//! The example programs `examples/scripts/NAME.py` that have a `NAME.expected`
+//! beside them are run the same way, from `examples/scripts`.
 
 use std::fmt::Write as _;
 use std::io::Read as _;
@@ -21,6 +24,27 @@ fn scripts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("scripts")
+}
+
+fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join("scripts")
+}
+
+/// The `.py` files of `dir` (all of them, or only those with a `.expected`).
+fn scripts_in(dir: &Path, only_with_expected: bool) -> Vec<String> {
+    let mut scripts: Vec<String> = std::fs::read_dir(dir)
+        .expect("read a scripts directory")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".py")?;
+            (!only_with_expected || dir.join(format!("{stem}.expected")).exists())
+                .then_some(name)
+        })
+        .collect();
+    scripts.sort();
+    scripts
 }
 
 struct Outcome {
@@ -119,19 +143,22 @@ fn indent(text: &str) -> String {
 
 #[test]
 fn scripts_match_cpython() {
-    let dir = scripts_dir();
-    let mut scripts: Vec<String> = std::fs::read_dir(&dir)
-        .expect("read tests/scripts")
-        .filter_map(|entry| {
-            let name = entry.ok()?.file_name().into_string().ok()?;
-            name.ends_with(".py").then_some(name)
-        })
+    let tests = scripts_dir();
+    let examples = examples_dir();
+    let mut scripts: Vec<(PathBuf, String)> = scripts_in(&tests, false)
+        .into_iter()
+        .map(|s| (tests.clone(), s))
         .collect();
-    scripts.sort();
-    assert!(!scripts.is_empty(), "no scripts in {}", dir.display());
+    assert!(!scripts.is_empty(), "no scripts in {}", tests.display());
+    scripts.extend(
+        scripts_in(&examples, true)
+            .into_iter()
+            .map(|s| (examples.clone(), s)),
+    );
 
     let mut failures = Vec::new();
-    for script in &scripts {
+    for (dir, script) in &scripts {
+        let dir = dir.as_path();
         let stem = script.trim_end_matches(".py");
         let expected_path = dir.join(format!("{stem}.expected"));
         let Ok(expected) = std::fs::read_to_string(&expected_path) else {
@@ -144,7 +171,7 @@ fn scripts_match_cpython() {
             .map(|text| text.lines().map(str::to_owned).collect())
             .unwrap_or_default();
 
-        let out = run_script(&dir, script, &args);
+        let out = run_script(dir, script, &args);
         let mut problems = Vec::new();
         if out.hung {
             problems.push(format!("killed after {HANG_LIMIT:?} (hang?)"));
