@@ -39,8 +39,7 @@ fn scripts_in(dir: &Path, only_with_expected: bool) -> Vec<String> {
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
             let stem = name.strip_suffix(".py")?;
-            (!only_with_expected || dir.join(format!("{stem}.expected")).exists())
-                .then_some(name)
+            (!only_with_expected || dir.join(format!("{stem}.expected")).exists()).then_some(name)
         })
         .collect();
     scripts.sort();

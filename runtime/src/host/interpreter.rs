@@ -54,6 +54,13 @@ impl Interpreter {
         self.shared.thread_count()
     }
 
+    /// A snapshot of its thread-state registry: each thread's ids, name, kind, and
+    /// what it is blocked on right now (`ThreadEntry::waiting`), for thread dumps
+    /// and deadlock detection.
+    pub fn threads(&self) -> Vec<crate::interp::ThreadEntry> {
+        self.shared.threads()
+    }
+
     /// Counters of its GIL.
     pub fn gil_stats(&self) -> GilStats {
         self.shared.gil.stats()
