@@ -13,6 +13,7 @@ mod sys;
 mod thread;
 mod thread_cond;
 mod thread_lock;
+mod thread_sem;
 mod time;
 mod util;
 

@@ -3,8 +3,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor, CancelledError, wait
 
 gate = threading.Event()
+started = threading.Event()
+def blocker():
+    started.set()
+    return gate.wait()
 with ThreadPoolExecutor(max_workers=1) as ex:
-    running = ex.submit(gate.wait)
+    running = ex.submit(blocker)
+    started.wait()
     queued = [ex.submit(abs, -i) for i in range(3)]
     print("cancel queued:", queued[0].cancel(), queued[0].cancelled(), queued[0].done())
     print("cancel again:", queued[0].cancel())

@@ -5,7 +5,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 ex = ThreadPoolExecutor(max_workers=1)
 gate = threading.Event()
-first = ex.submit(gate.wait)
+started = threading.Event()
+def blocker():
+    started.set()
+    return gate.wait()
+first = ex.submit(blocker)
+started.wait()
 rest = [ex.submit(abs, -i) for i in range(4)]
 threading.Timer(0.02, gate.set).start()
 ex.shutdown(wait=True, cancel_futures=True)

@@ -21,7 +21,7 @@ use crate::threads::wait::{StopFlag, WaitTarget};
 use crate::threads::{WaitKind, block};
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
-use super::thread_cond::{cond_enter, cond_exit, cond_notify, cond_wait, fast_attr};
+use super::thread_cond::{cond_notify, cond_wait, fast_attr, with_cond};
 use super::thread_lock::timeout_secs;
 use super::{add_funcs, add_methods, native_class, new_module};
 
@@ -342,29 +342,6 @@ fn cmp(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     }
     let r = vm.compare(op, a, b)?;
     vm.truthy(&r)
-}
-
-/// Runs `body` holding condition `cond`'s lock (`with cond: body`).
-fn with_cond<R>(
-    vm: &mut Vm,
-    cond: &Value,
-    body: impl FnOnce(&mut Vm) -> PyResult<R>,
-) -> PyResult<R> {
-    cond_enter(vm, cond)?;
-    let r = body(vm);
-    if vm.killed {
-        return r;
-    }
-    match r {
-        Ok(v) => {
-            cond_exit(vm, cond)?;
-            Ok(v)
-        }
-        Err(e) => {
-            cond_exit(vm, cond)?;
-            Err(e)
-        }
-    }
 }
 
 fn parse_block_timeout(

@@ -12,7 +12,8 @@ use crate::threads::{ThreadHandle, current_native_id, spawn_thread};
 use crate::vm::{Args, PyResult, Vm};
 
 use super::thread_cond::{
-    make_waiters_class, py_cond_enter, py_cond_exit, py_cond_notify, py_cond_notify_all,
+    make_waiters_class, py_cond_acquire, py_cond_acquire_restore, py_cond_enter, py_cond_exit,
+    py_cond_is_owned, py_cond_notify, py_cond_notify_all, py_cond_release, py_cond_release_save,
     py_cond_wait,
 };
 use super::thread_lock::{TIMEOUT_MAX, make_classes, new_lock, timeout_secs};
@@ -71,6 +72,15 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
             ("_cond_wait", py_cond_wait),
             ("_cond_notify", py_cond_notify),
             ("_cond_notify_all", py_cond_notify_all),
+            ("_cond_acquire", py_cond_acquire),
+            ("_sem_acquire", super::thread_sem::sem_acquire),
+            ("_sem_release", super::thread_sem::sem_release),
+            ("_bsem_release", super::thread_sem::bsem_release),
+            ("_sem_exit", super::thread_sem::sem_exit),
+            ("_cond_release", py_cond_release),
+            ("_cond_is_owned", py_cond_is_owned),
+            ("_cond_release_save", py_cond_release_save),
+            ("_cond_acquire_restore", py_cond_acquire_restore),
         ],
     );
     m.dict

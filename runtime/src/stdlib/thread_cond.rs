@@ -83,6 +83,22 @@ pub fn cond_exit(vm: &mut Vm, cond: &Value) -> PyResult<()> {
     lock_exit(vm, &lock)
 }
 
+/// Runs `body` holding condition `cond`'s lock (`with cond: body`). The lock is
+/// released whether `body` fails or not, except when the thread is being stopped.
+pub fn with_cond<R>(
+    vm: &mut Vm,
+    cond: &Value,
+    body: impl FnOnce(&mut Vm) -> PyResult<R>,
+) -> PyResult<R> {
+    cond_enter(vm, cond)?;
+    let r = body(vm);
+    if vm.killed {
+        return r;
+    }
+    cond_exit(vm, cond)?;
+    r
+}
+
 /// `lock.__enter__()` with native fast paths.
 pub fn lock_enter(vm: &mut Vm, lock: &Value) -> PyResult<Value> {
     if let Some(l) = lock_core(lock) {
@@ -290,5 +306,135 @@ pub fn py_cond_notify(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn py_cond_notify_all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = this(vm, &args, "notify_all")?;
     cond_notify(vm, &c, usize::MAX)?;
+    Ok(Value::None)
+}
+
+/// Calls `lock.name(*args)` with the keyword arguments of `args` (after `self`).
+fn call_lock_method(vm: &mut Vm, lock: &Value, name: &str, args: &Args<'_>) -> PyResult<Value> {
+    let f = vm.get_attr_str(lock, name)?;
+    vm.call(
+        &f,
+        Args {
+            all: &args.all[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// Runs the built-in method `f` of a native lock with `lock` as `self` and the
+/// arguments of `args` after its own `self`.
+fn call_native(
+    vm: &mut Vm,
+    f: crate::object::BuiltinFn,
+    lock: &Value,
+    args: &Args<'_>,
+) -> PyResult<Value> {
+    let mut all = Vec::with_capacity(args.all.len());
+    all.push(lock.clone());
+    all.extend_from_slice(&args.all[1..]);
+    f(
+        vm,
+        Args {
+            all: &all,
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// `Condition.acquire(*args, **kwargs)`: acquires the condition's lock.
+pub fn py_cond_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let c = this(vm, &args, "acquire")?;
+    let lock = fast_attr(vm, &c, "_lock")?;
+    if lock_core(&lock).is_some() {
+        return call_native(vm, super::thread_lock::lock_acquire, &lock, &args);
+    }
+    if rlock_core(&lock).is_some() {
+        return call_native(vm, super::thread_lock::rlock_acquire, &lock, &args);
+    }
+    call_lock_method(vm, &lock, "acquire", &args)
+}
+
+/// `Condition.release()`: releases the condition's lock.
+pub fn py_cond_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let c = this(vm, &args, "release")?;
+    let lock = fast_attr(vm, &c, "_lock")?;
+    if lock_core(&lock).is_some() || rlock_core(&lock).is_some() {
+        lock_exit(vm, &lock)?;
+        return Ok(Value::None);
+    }
+    call_lock_method(vm, &lock, "release", &args)
+}
+
+/// `Condition._is_owned()`: the lock's own `_is_owned` if it has one; for a plain
+/// lock, whether it is taken (CPython's `acquire(False)` probe).
+pub fn py_cond_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let c = this(vm, &args, "_is_owned")?;
+    let lock = fast_attr(vm, &c, "_lock")?;
+    if let Some(l) = lock_core(&lock) {
+        return Ok(Value::Bool(l.locked()));
+    }
+    if let Some(l) = rlock_core(&lock) {
+        return Ok(Value::Bool(l.is_owned_by(vm.ident)));
+    }
+    if let Some(f) = vm.get_attr_opt(&lock, "_is_owned")? {
+        return vm.call0(&f, &[]);
+    }
+    let got = vm.call_method(&lock, "acquire", &[Value::Bool(false)])?;
+    if vm.truthy(&got)? {
+        vm.call_method(&lock, "release", &[])?;
+        Ok(Value::Bool(false))
+    } else {
+        Ok(Value::Bool(true))
+    }
+}
+
+/// `Condition._release_save()`: releases the lock completely, returning what
+/// `_acquire_restore` needs.
+pub fn py_cond_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let c = this(vm, &args, "_release_save")?;
+    let lock = fast_attr(vm, &c, "_lock")?;
+    if lock_core(&lock).is_some() {
+        lock_exit(vm, &lock)?;
+        return Ok(Value::None);
+    }
+    if let Some(l) = rlock_core(&lock) {
+        return match l.release_save() {
+            Ok((count, owner)) => Ok(Value::tuple(vec![
+                Value::Int(count as i64),
+                Value::Int(owner as i64),
+            ])),
+            Err(_) => Err(vm.runtime_error("cannot release un-acquired lock")),
+        };
+    }
+    if let Some(f) = vm.get_attr_opt(&lock, "_release_save")? {
+        return vm.call0(&f, &[]);
+    }
+    vm.call_method(&lock, "release", &[])?;
+    Ok(Value::None)
+}
+
+/// `Condition._acquire_restore(state)`: takes the lock back as `_release_save`
+/// left it.
+pub fn py_cond_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "_acquire_restore", 2, 2)?;
+    let c = a[0].clone();
+    let lock = fast_attr(vm, &c, "_lock")?;
+    if lock_core(&lock).is_some() {
+        lock_enter(vm, &lock)?;
+        return Ok(Value::None);
+    }
+    if let Some(l) = rlock_core(&lock) {
+        let l = l.clone();
+        let count = match &a[1] {
+            Value::Tuple(t) if !t.0.is_empty() => vm.arg_i64(&t.0[0], "")?.max(1) as u64,
+            _ => 1,
+        };
+        acquire_rlock_count(vm, &l, lock.id() as u64, count, None)?;
+        return Ok(Value::None);
+    }
+    if let Some(f) = vm.get_attr_opt(&lock, "_acquire_restore")? {
+        return vm.call0(&f, &[a[1].clone()]);
+    }
+    vm.call_method(&lock, "acquire", &[])?;
     Ok(Value::None)
 }

@@ -255,7 +255,8 @@ pub fn release_lock(vm: &mut Vm, lock: &LockCore) -> PyResult<()> {
     }
 }
 
-fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `lock.acquire(blocking=True, timeout=-1)`
+pub fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
     let id = args.all[0].id() as u64;
@@ -307,7 +308,8 @@ fn rlock_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     })))
 }
 
-fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `RLock.acquire(blocking=True, timeout=-1)`
+pub fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
     let id = args.all[0].id() as u64;

@@ -68,24 +68,17 @@ class Condition:
 
     def __init__(self, lock=None):
         if lock is None:
-            lock = RLock()
+            lock = _CRLock()
         self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-        try:
-            self._release_save = lock._release_save
-        except AttributeError:
-            pass
-        try:
-            self._acquire_restore = lock._acquire_restore
-        except AttributeError:
-            pass
-        try:
-            self._is_owned = lock._is_owned
-        except AttributeError:
-            pass
         self._waiters = _thread._Waiters()
 
+    # acquire/release and the _is_owned/_release_save/_acquire_restore protocol
+    # go to the lock (its own methods when it has them, as in CPython)
+    acquire = _thread._cond_acquire
+    release = _thread._cond_release
+    _is_owned = _thread._cond_is_owned
+    _release_save = _thread._cond_release_save
+    _acquire_restore = _thread._cond_acquire_restore
     __enter__ = _thread._cond_enter
     __exit__ = _thread._cond_exit
     wait = _thread._cond_wait
@@ -94,19 +87,6 @@ class Condition:
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
-
-    def _release_save(self):
-        self._lock.release()
-
-    def _acquire_restore(self, x):
-        self._lock.acquire()
-
-    def _is_owned(self):
-        # A plain lock doesn't know its owner: it is "ours" if it is taken.
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
 
     def wait_for(self, predicate, timeout=None):
         """Wait until predicate() is true, at most timeout seconds."""
@@ -147,36 +127,11 @@ class Semaphore:
         return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
                 f" value={self._value}>")
 
-    def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
-            raise ValueError("can't specify timeout for non-blocking acquire")
-        deadline = None
-        with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    return False
-                if timeout is not None:
-                    if deadline is None:
-                        deadline = _time() + timeout
-                    else:
-                        timeout = deadline - _time()
-                        if timeout <= 0:
-                            return False
-                self._cond.wait(timeout)
-            self._value -= 1
-            return True
-
-    __enter__ = acquire
-
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            self._value += n
-            self._cond.notify(n)
-
-    def __exit__(self, t, v, tb):
-        self.release()
+    # acquire/release are native: the same steps as CPython's, on self._cond
+    acquire = _thread._sem_acquire
+    __enter__ = _thread._sem_acquire
+    release = _thread._sem_release
+    __exit__ = _thread._sem_exit
 
 
 class BoundedSemaphore(Semaphore):
@@ -191,14 +146,7 @@ class BoundedSemaphore(Semaphore):
         return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
                 f" value={self._value}/{self._initial_value}>")
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            self._cond.notify(n)
+    release = _thread._bsem_release
 
 
 class Event:
