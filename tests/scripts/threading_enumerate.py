@@ -19,8 +19,10 @@ for t in ts:
 print(threading.active_count(), [t.name for t in threading.enumerate()])
 print(threading.enumerate()[0] is threading.main_thread())
 # a started thread is listed even before it runs its first line
-t = threading.Thread(target=go.wait)
+hold = threading.Event()
+t = threading.Thread(target=hold.wait)
 t.start()
 print(t in threading.enumerate())
+hold.set()
 t.join()
 print(t in threading.enumerate(), threading.active_count())
