@@ -362,7 +362,7 @@ fn parse_block_timeout(
 
 fn self_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     match args.all.first() {
-        Some(v) if args.pos().len() >= 1 => Ok(v.clone()),
+        Some(v) if !args.pos().is_empty() => Ok(v.clone()),
         _ => Err(vm.type_error(format!(
             "Queue.{name}() missing 1 required positional argument: 'self'"
         ))),

@@ -224,11 +224,8 @@ pub fn cond_wait(vm: &mut Vm, cond: &Value, timeout: Option<f64>) -> PyResult<bo
             .map(|r| r.is_some())
         }
     };
-    let got = match got {
-        Ok(g) => g,
-        // told to stop (daemon thread at shutdown): unwind at once
-        Err(e) => return Err(e),
-    };
+    // an error here: told to stop (a daemon thread at shutdown), unwind at once
+    let got = got?;
     acquire_restore(vm, cond, &lock, saved)?;
     if !got {
         with_waiters(&waiters, |w| w.retain(|x| !Arc::ptr_eq(x, &waiter)));

@@ -105,7 +105,7 @@ pub fn timeout_secs(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             )));
         }
     };
-    if t.abs() >= 9223372036.854775807 {
+    if t.abs() >= 9_223_372_036.854_776 {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
     Ok(t)

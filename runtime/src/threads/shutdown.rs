@@ -22,9 +22,10 @@ use super::wait::wake_waiters;
 pub fn run_threading_shutdown(interp: &Arc<InterpShared>) {
     let thread = create_thread_state(interp, "MainThread", false, ThreadKind::Host);
     interp.gil.take(thread);
-    let held = GilHeld::assert_held(interp.id);
-    let ctx = interp.ctx.get(&held).clone();
-    drop(held);
+    let ctx = {
+        let held = GilHeld::assert_held(interp.id);
+        interp.ctx.get(&held).clone()
+    };
     let Some(ctx) = ctx else {
         interp.remove_thread_state(thread);
         interp.gil.release(thread);
