@@ -84,7 +84,9 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
     if daemon && !interp.config.allow_daemon_threads {
         return Err(vm.runtime_error("daemon threads are disabled in this (sub)interpreter"));
     }
-    if interp.registry.lock().closing {
+    // As in CPython 3.11, threads may still start while `threading._shutdown`
+    // joins the others (pool workers, timers); not once daemon threads are stopped.
+    if interp.stopping.load(crate::sync::Ordering::Acquire) || interp.registry.lock().closed {
         return Err(vm.runtime_error("can't create new thread at interpreter shutdown"));
     }
     let thread = create_thread_state(&interp, name, daemon, ThreadKind::Spawned);
