@@ -444,7 +444,7 @@ class Thread:
             raise RuntimeError("threads can only be started once")
         self._started = True
         try:
-            handle = _thread._start(self._bootstrap, self._name, self._daemonic)
+            handle = _thread._start(self._bootstrap_inner, self._name, self._daemonic)
         except BaseException:
             self._started = False
             raise
@@ -464,7 +464,7 @@ class Thread:
         finally:
             del self._target, self._args, self._kwargs
 
-    def _bootstrap(self):
+    def _bootstrap_inner(self):
         ident = get_ident()
         with _active_limbo_lock:
             self._bootstrapped = True
