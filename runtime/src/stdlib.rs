@@ -3,6 +3,7 @@
 
 mod builtins;
 mod deque;
+mod futures;
 mod import;
 pub mod io;
 mod local;

@@ -227,6 +227,7 @@ impl Vm {
             "time" => Some(super::time::init),
             "_thread" => Some(super::thread::init),
             "_queue" => Some(super::queue::init),
+            "_futures" => Some(super::futures::init),
             "os" => Some(super::os::init),
             "os.path" | "posixpath" => Some(super::os::init_path),
             _ => None,

@@ -55,7 +55,7 @@ class Queue:
     _get = _queue._fifo_get
 
     def __class_getitem__(cls, item):
-        # Queue[int] in annotations (CPython returns a types.GenericAlias)
+        # X[int] in annotations (CPython returns a types.GenericAlias)
         return cls
 
 

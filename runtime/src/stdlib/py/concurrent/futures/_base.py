@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 import _thread
+import _futures
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -35,8 +36,11 @@ _STATE_TO_DESCRIPTION_MAP = {
     FINISHED: "finished"
 }
 
+# state groups the methods test against (tuples built once)
 _DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
 _SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
+_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_BUSY_STATES = (RUNNING, FINISHED)
 
 
 class _Logger:
@@ -375,45 +379,17 @@ class Future(object):
                     id(self),
                    _STATE_TO_DESCRIPTION_MAP[self._state])
 
-    def cancel(self):
-        """Cancel the future if possible: True unless it is running or done."""
-        with self._condition:
-            if self._state in [RUNNING, FINISHED]:
-                return False
-
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                return True
-
-            self._state = CANCELLED
-            self._condition.notify_all()
-
-        self._invoke_callbacks()
-        return True
-
-    def cancelled(self):
-        """Return True if the future was cancelled."""
-        with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
-
-    def running(self):
-        """Return True if the future is currently executing."""
-        with self._condition:
-            return self._state == RUNNING
-
-    def done(self):
-        """Return True if the future was cancelled or finished executing."""
-        with self._condition:
-            return self._state in _DONE_STATES
-
-    def __get_result(self):
-        if self._exception:
-            try:
-                raise self._exception
-            finally:
-                # the exception's traceback refers to this frame
-                self = None
-        else:
-            return self._result
+    # The state methods are native (module _futures): the same steps as
+    # CPython's, under self._condition.
+    cancel = _futures.cancel
+    cancelled = _futures.cancelled
+    running = _futures.running
+    done = _futures.done
+    result = _futures.result
+    exception = _futures.exception
+    set_running_or_notify_cancel = _futures.set_running_or_notify_cancel
+    set_result = _futures.set_result
+    set_exception = _futures.set_exception
 
     def add_done_callback(self, fn):
         """Call fn(future) when the future is done (at once if it is)."""
@@ -426,90 +402,13 @@ class Future(object):
         except Exception:
             LOGGER.exception('exception calling callback for %r', self)
 
-    def result(self, timeout=None):
-        """The result of the call: waits at most timeout seconds, re-raises the
-        call's exception, CancelledError if cancelled, TimeoutError on timeout."""
-        try:
-            with self._condition:
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-
-                self._condition.wait(timeout)
-
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                else:
-                    raise TimeoutError()
-        finally:
-            self = None
-
-    def exception(self, timeout=None):
-        """The exception raised by the call (None if it returned)."""
-        with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-
-            self._condition.wait(timeout)
-
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            else:
-                raise TimeoutError()
-
-    # The following methods should only be used by Executors and in tests.
-    def set_running_or_notify_cancel(self):
-        """Mark the future running, or tell the waiters it was cancelled.
-        Returns False if it was cancelled."""
-        with self._condition:
-            if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
-                return False
-            elif self._state == PENDING:
-                self._state = RUNNING
-                return True
-            else:
-                LOGGER.critical('Future %s in unexpected state: %s',
-                                id(self),
-                                self._state)
-                raise RuntimeError('Future in unexpected state')
-
-    def set_result(self, result):
-        """Sets the return value of work associated with the future."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        """Sets the result of the future as being the given exception."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._exception = exception
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
     def __class_getitem__(cls, item):
-        # Queue[int] in annotations (CPython returns a types.GenericAlias)
+        # X[int] in annotations (CPython returns a types.GenericAlias)
         return cls
+
+
+_futures._setup(CancelledError, InvalidStateError, PENDING, RUNNING, CANCELLED,
+                CANCELLED_AND_NOTIFIED, FINISHED)
 
 
 class Executor(object):

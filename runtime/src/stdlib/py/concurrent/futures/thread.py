@@ -53,7 +53,7 @@ class _WorkItem(object):
             self.future.set_result(result)
 
     def __class_getitem__(cls, item):
-        # Queue[int] in annotations (CPython returns a types.GenericAlias)
+        # X[int] in annotations (CPython returns a types.GenericAlias)
         return cls
 
 
@@ -97,17 +97,6 @@ def _worker(executor_reference, work_queue, initializer, initargs):
 
 class BrokenThreadPool(_base.BrokenExecutor):
     """A worker thread's initializer failed: the pool is not usable."""
-
-
-class _Ref:
-    """What a worker holds to reach its executor (CPython uses a weak
-    reference; here the executor lives until its workers exit)."""
-
-    def __init__(self, executor):
-        self._executor = executor
-
-    def __call__(self):
-        return self._executor
 
 
 _pool_counter = 0
@@ -175,8 +164,11 @@ class ThreadPoolExecutor(_base.Executor):
         if num_threads < self._max_workers:
             thread_name = '%s_%d' % (self._thread_name_prefix or self,
                                      num_threads)
+            # CPython hands workers a weak reference to the executor; here a
+            # strong one: the executor lives until its workers exit (at
+            # shutdown() or at interpreter exit, see _python_exit).
             t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(_Ref(self),
+                                 args=((lambda ex=self: ex),
                                        self._work_queue,
                                        self._initializer,
                                        self._initargs))
