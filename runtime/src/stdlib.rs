@@ -4,16 +4,24 @@
 mod bisect;
 mod builtins;
 mod deque;
+mod futures;
 mod heapq;
 mod import;
 pub mod io;
+mod local;
 mod math;
 pub mod methods;
 mod modsupport;
 mod modules;
+mod os;
+mod queue;
+mod queue_deque;
 mod random;
 mod sys;
 mod thread;
+mod thread_cond;
+mod thread_lock;
+mod thread_sem;
 mod time;
 mod util;
 
@@ -23,6 +31,7 @@ use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
 pub use import::materialize;
+pub use local::local_switch;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
 pub fn init_interpreter(vm: &mut Vm) {

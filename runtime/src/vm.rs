@@ -53,6 +53,8 @@ pub struct Vm {
     pub depth: usize,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
+    /// Whether this is a daemon thread (stopped, not waited for, at shutdown).
+    pub daemon: bool,
     /// Set when the interpreter is stopping this (daemon) thread: exceptions then
     /// unwind without running handlers.
     pub killed: bool,
@@ -81,6 +83,7 @@ impl Vm {
             ident,
             depth: 0,
             handled: Value::None,
+            daemon: false,
             killed: false,
             reraising: false,
             repr_stack: Vec::new(),

@@ -19,6 +19,9 @@ pub enum TypeKind {
     Exception,
     /// A built-in type whose instances are not [`Instance`]s (int, list, ...).
     Builtin,
+    /// `threading.local` and its subclasses: plain instances whose attributes are
+    /// per thread (the VM calls `local_switch` before touching their dict).
+    Local,
 }
 
 /// A class object.

@@ -10,8 +10,31 @@ use crate::vm::{Frame, PyResult, Vm};
 
 use super::new_module;
 
-/// Python-source modules shipped with atoll.
-const PY_MODULES: &[(&str, &str)] = &[("threading", include_str!("py/threading.py"))];
+/// Python-source modules shipped with atoll: (name, source, is a package).
+const PY_MODULES: &[(&str, &str, bool)] = &[
+    ("threading", include_str!("py/threading.py"), false),
+    ("queue", include_str!("py/queue.py"), false),
+    (
+        "concurrent",
+        include_str!("py/concurrent/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.futures",
+        include_str!("py/concurrent/futures/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.futures._base",
+        include_str!("py/concurrent/futures/_base.py"),
+        false,
+    ),
+    (
+        "concurrent.futures.thread",
+        include_str!("py/concurrent/futures/thread.py"),
+        false,
+    ),
+];
 
 /// Turns a shared code object into this interpreter's handle (constants and names
 /// become its own objects). Prefer [`materialize_in`], which interns names.
@@ -169,11 +192,19 @@ impl Vm {
         name: &str,
         fromlist: &Value,
         level: &Value,
-        _globals: &Rc<PyDict>,
+        globals: &Rc<PyDict>,
     ) -> PyResult<Value> {
-        if !matches!(level, Value::Int(0) | Value::None) {
-            return Err(self.import_error("relative imports are not supported yet"));
-        }
+        let level = match level {
+            Value::Int(n) if *n > 0 => *n as usize,
+            _ => 0,
+        };
+        let resolved;
+        let name = if level > 0 {
+            resolved = self.resolve_relative(name, level, globals)?;
+            resolved.as_str()
+        } else {
+            name
+        };
         let has_fromlist =
             !(fromlist.is_none() || matches!(fromlist, Value::Tuple(t) if t.0.is_empty()));
         let mut parts = name.split('.');
@@ -189,13 +220,71 @@ impl Vm {
         Ok(if has_fromlist { m } else { top })
     }
 
+    /// The absolute name of a relative import (`from ..a import b` is level 2, name
+    /// "a") made in the module whose globals are `globals`.
+    fn resolve_relative(
+        &mut self,
+        name: &str,
+        level: usize,
+        globals: &Rc<PyDict>,
+    ) -> PyResult<String> {
+        let package = match globals.get_str("__package__") {
+            Some(Value::Str(p)) => p.as_str().to_owned(),
+            _ => match globals.get_str("__name__") {
+                Some(Value::Str(n)) if globals.get_str("__path__").is_some() => {
+                    n.as_str().to_owned()
+                }
+                Some(Value::Str(n)) => n
+                    .as_str()
+                    .rsplit_once('.')
+                    .map(|(p, _)| p.to_owned())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            },
+        };
+        if package.is_empty() {
+            return Err(self.import_error("attempted relative import with no known parent package"));
+        }
+        let mut base = package.as_str();
+        for _ in 1..level {
+            match base.rsplit_once('.') {
+                Some((b, _)) => base = b,
+                None => {
+                    return Err(
+                        self.import_error("attempted relative import beyond top-level package")
+                    );
+                }
+            }
+        }
+        Ok(if name.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}.{name}")
+        })
+    }
+
     fn import_one(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.ctx.modules.get_str(name) {
             return Ok(m);
         }
+        let m = self.load_module(name)?;
+        // a submodule becomes an attribute of its package
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(Value::Module(p)) = self.ctx.modules.get_str(parent)
+        {
+            p.dict.set_str(child, m.clone());
+        }
+        Ok(m)
+    }
+
+    fn load_module(&mut self, name: &str) -> PyResult<Value> {
         let native: Option<crate::interp::ModuleInit> = match name {
             "time" => Some(super::time::init),
             "_thread" => Some(super::thread::init),
+            "_queue" => Some(super::queue::init),
+            "_futures" => Some(super::futures::init),
+            "os" => Some(super::os::init),
+            "os.path" | "posixpath" => Some(super::os::init_path),
             _ => super::modules::native_init(name),
         };
         if let Some(init) = native {
@@ -203,12 +292,11 @@ impl Vm {
             self.ctx.modules.set_str(name, m.clone());
             return Ok(m);
         }
-        if let Some((_, src)) = PY_MODULES
-            .iter()
-            .chain(super::modules::PY_SOURCES)
-            .find(|(n, _)| *n == name)
-        {
-            return self.exec_module(name, src, &format!("<atoll:{name}>"));
+        if let Some((_, src, package)) = PY_MODULES.iter().find(|(n, _, _)| *n == name) {
+            return self.exec_module_as(name, src, &format!("<atoll:{name}>"), *package);
+        }
+        if let Some((_, src)) = super::modules::PY_SOURCES.iter().find(|(n, _)| *n == name) {
+            return self.exec_module_as(name, src, &format!("<atoll:{name}>"), false);
         }
         let paths: Vec<String> = match &self.ctx.path {
             Value::List(l) => {
@@ -226,7 +314,8 @@ impl Vm {
                 format!("{dir}/{rel}/__init__.py"),
             ] {
                 if let Ok(src) = std::fs::read_to_string(&cand) {
-                    return self.exec_module(name, &src, &cand);
+                    let package = cand.ends_with("__init__.py");
+                    return self.exec_module_as(name, &src, &cand, package);
                 }
             }
         }
@@ -236,12 +325,30 @@ impl Vm {
         Err(e)
     }
 
-    fn exec_module(&mut self, name: &str, src: &str, filename: &str) -> PyResult<Value> {
+    fn exec_module_as(
+        &mut self,
+        name: &str,
+        src: &str,
+        filename: &str,
+        package: bool,
+    ) -> PyResult<Value> {
         if filename.starts_with('<') {
             self.ctx.cache_source(filename, src);
         }
         let m = new_module(name);
         m.dict.set_str("__file__", Value::str(filename));
+        if package {
+            m.dict.set_str("__package__", Value::str(name));
+            let dir = std::path::Path::new(filename)
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            m.dict
+                .set_str("__path__", Value::list(vec![Value::string(dir)]));
+        } else {
+            let parent = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+            m.dict.set_str("__package__", Value::str(parent));
+        }
         m.dict.set_str(
             "__builtins__",
             self.ctx.modules.get_str("builtins").unwrap_or(Value::None),

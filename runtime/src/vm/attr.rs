@@ -7,7 +7,9 @@
 
 use std::rc::Rc;
 
-use crate::object::{BoundMethod, Builtin, Instance, Native, PyStr, PyType, TypeFlags, Value};
+use crate::object::{
+    BoundMethod, Builtin, Instance, Native, PyStr, PyType, TypeFlags, TypeKind, Value,
+};
 use crate::vm::eval::{dict_del_name, dict_get_name, dict_set_name};
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -403,6 +405,9 @@ impl Vm {
         name: &Rc<PyStr>,
     ) -> PyResult<Value> {
         let cls = inst.class.clone();
+        if cls.kind == TypeKind::Local {
+            crate::stdlib::local_switch(self, inst)?;
+        }
         let class_attr = cls.lookup_name(name);
         if let Some(ca) = &class_attr {
             match self.descr_kind(ca) {
@@ -440,7 +445,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(v) = dict_get_name(&inst.dict, name) {
+        if let Some(v) = inst.dict.0.borrow().get_pystr(name).cloned() {
             return Ok(v);
         }
         match name.as_str() {
@@ -688,6 +693,9 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 if inst.class.type_flags() & TypeFlags::SETATTR != 0 {
                     let sa = inst.class.lookup("__setattr__").unwrap_or_default();
                     self.call0(&sa, &[obj.clone(), Value::Str(name.clone()), v])?;
@@ -898,6 +906,9 @@ impl Vm {
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 if inst.class.type_flags() & TypeFlags::DELATTR != 0 {
                     let da = inst.class.lookup("__delattr__").unwrap_or_default();
                     self.call0(&da, &[obj.clone(), Value::Str(name.clone())])?;
@@ -1008,11 +1019,18 @@ impl Vm {
     /// built-in method on the type, else `(attribute, null)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
         let fast = match &obj {
+            Value::Instance(i) if i.class.kind == TypeKind::Local => false,
             Value::Instance(i) => {
                 i.class.type_flags() & TypeFlags::GETATTRIBUTE == 0
-                    && dict_get_name(&i.dict, name).is_none()
+                    && i.dict.0.borrow().get_pystr(name).is_none()
             }
-            Value::Type(_) | Value::Module(_) | Value::Native(_) | Value::Function(_) => false,
+            Value::Native(n) => {
+                n.dict
+                    .as_ref()
+                    .is_none_or(|d| d.0.borrow().get_pystr(name).is_none())
+                    && n.get::<Super>().is_none()
+            }
+            Value::Type(_) | Value::Module(_) | Value::Function(_) => false,
             _ => true,
         };
         if fast {

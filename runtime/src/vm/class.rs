@@ -247,6 +247,8 @@ impl Vm {
         };
         let kind = if mro.iter().any(|t| t.kind == TypeKind::Exception) {
             TypeKind::Exception
+        } else if mro.iter().any(|t| t.kind == TypeKind::Local) {
+            TypeKind::Local
         } else {
             TypeKind::Object
         };

@@ -1334,7 +1334,7 @@ impl Vm {
     pub(crate) fn set_context(&self, err: &PyErr) {
         if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled)
             && !Rc::ptr_eq(err, h)
-            && (x.context.borrow().is_none() || x.context.borrow().is_null())
+            && matches!(*x.context.borrow(), Value::None | Value::Null)
         {
             *x.context.borrow_mut() = self.handled.clone();
         }

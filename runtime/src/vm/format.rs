@@ -187,13 +187,11 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
             Value::Type(t) => {
-                let module = if t.builtin {
-                    None
-                } else {
-                    t.dict
-                        .get_str("__module__")
-                        .and_then(|m| m.as_str().map(str::to_owned))
-                };
+                // built-in classes of modules (`_thread.lock`) carry a `__module__`
+                let module = t
+                    .dict
+                    .get_str("__module__")
+                    .and_then(|m| m.as_str().map(str::to_owned));
                 match module {
                     Some(m) if m != "builtins" => {
                         format!("<class '{}.{}'>", m, t.qualname.borrow().as_str())
