@@ -6,6 +6,9 @@
 //! the lines of `NAME.args` if that file exists. It must exit with status 0.
 //! Every script is run, and every failure is reported with a diff at the end.
 //! Scripts parked in `tests/scripts/pending/` (waiting for features) are not run.
+//! The `interp_*` scripts (`concurrent.interpreters`) take their expectations from
+//! CPython 3.13 with the `backports.interpreters` package instead, or by hand from
+//! the 3.14 docs (`tests/regen_interp_expected.sh`).
 //!
 //! The benchmark programs `bench/programs/NAME.py` are checked the same way at
 //! their small test scale: run from `bench/programs` with the lines of `NAME.args`

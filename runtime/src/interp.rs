@@ -70,6 +70,10 @@ pub struct InterpShared {
     pub stopping: AtomicBool,
     /// OS threads started by this interpreter, joined when it closes.
     pub os_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// The runtime whose registry holds this interpreter (set once by
+    /// [`crate::Runtime::create_interpreter`]), so that a script can create and
+    /// reach other interpreters (`concurrent.interpreters`).
+    pub(crate) runtime: std::sync::OnceLock<std::sync::Weak<crate::runtime::RuntimeInner>>,
 }
 
 impl InterpShared {
@@ -90,6 +94,7 @@ impl InterpShared {
             ctx: GilCell::new(id, None),
             stopping: AtomicBool::new(false),
             os_threads: Mutex::new(Vec::new()),
+            runtime: std::sync::OnceLock::new(),
         }
     }
 

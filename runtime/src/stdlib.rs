@@ -3,10 +3,13 @@
 
 mod bisect;
 mod builtins;
+mod crossinterp;
 mod deque;
 mod futures;
 mod heapq;
 mod import;
+mod interpqueues;
+mod interpreters;
 pub mod io;
 mod local;
 mod math;
@@ -30,6 +33,9 @@ use std::rc::Rc;
 use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
+pub use crossinterp::{
+    CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
+};
 pub use import::materialize;
 pub use local::local_switch;
 

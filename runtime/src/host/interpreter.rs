@@ -24,7 +24,7 @@ use super::error::{Error, PyException};
 /// ```
 #[derive(Clone)]
 pub struct Interpreter {
-    shared: Arc<InterpShared>,
+    pub(crate) shared: Arc<InterpShared>,
     runtime: Weak<RuntimeInner>,
 }
 
@@ -123,7 +123,7 @@ impl Interpreter {
         self.exec_named(&source, &path.display().to_string())
     }
 
-    fn enter(&self) -> Result<(), Error> {
+    pub(crate) fn enter(&self) -> Result<(), Error> {
         let mut reg = self.shared.registry.lock();
         if reg.closing || reg.closed {
             return Err(Error::Closed { id: self.shared.id });
@@ -132,7 +132,7 @@ impl Interpreter {
         Ok(())
     }
 
-    fn leave(&self) {
+    pub(crate) fn leave(&self) {
         let mut reg = self.shared.registry.lock();
         reg.running -= 1;
         drop(reg);
@@ -145,6 +145,7 @@ impl Interpreter {
         close_shared(&self.shared)?;
         if let Some(rt) = self.runtime.upgrade() {
             rt.interps.lock().remove(&self.shared.id);
+            rt.whence.lock().remove(&self.shared.id);
         }
         Ok(())
     }

@@ -34,6 +34,26 @@ const PY_MODULES: &[(&str, &str, bool)] = &[
         include_str!("py/concurrent/futures/thread.py"),
         false,
     ),
+    (
+        "concurrent.futures.interpreter",
+        include_str!("py/concurrent/futures/interpreter.py"),
+        false,
+    ),
+    (
+        "concurrent.interpreters",
+        include_str!("py/concurrent/interpreters/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.interpreters._queues",
+        include_str!("py/concurrent/interpreters/_queues.py"),
+        false,
+    ),
+    (
+        "interpreters",
+        include_str!("py/interpreters_alias.py"),
+        false,
+    ),
 ];
 
 /// Turns a shared code object into this interpreter's handle (constants and names

@@ -11,6 +11,8 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "_heapq" => super::heapq::init,
         "bisect" => super::bisect::init,
         "_collections" => super::deque::init,
+        "_interpreters" => super::interpreters::init,
+        "_interpqueues" => super::interpqueues::init,
         _ => return None,
     })
 }

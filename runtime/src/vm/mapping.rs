@@ -60,6 +60,14 @@ impl Vm {
                     let r = self.call0(&f, std::slice::from_ref(v))?;
                     self.hash_result(&r)
                 }
+                // A native class's own `__hash__` (not `object`'s default).
+                Some(Value::Builtin(b))
+                    if !matches!(self.ctx.types.object.dict.get_str("__hash__"),
+                        Some(Value::Builtin(d)) if Rc::ptr_eq(&d, &b)) =>
+                {
+                    let r = self.call0(&Value::Builtin(b), std::slice::from_ref(v))?;
+                    self.hash_result(&r)
+                }
                 _ => Ok(identity_hash(v)),
             },
             _ => key_hash(v).map_err(|u| self.unhashable(u)),

@@ -27,6 +27,7 @@ __all__ = (
     'as_completed',
     'ProcessPoolExecutor',
     'ThreadPoolExecutor',
+    'InterpreterPoolExecutor',
 )
 
 
@@ -36,3 +37,13 @@ class ProcessPoolExecutor(Executor):
     def __init__(self, *args, **kwargs):
         raise NotImplementedError(
             "ProcessPoolExecutor is not available in atoll; use ThreadPoolExecutor")
+
+
+def __getattr__(name):
+    # Loaded on first use, as CPython 3.14 does: it brings in the interpreters
+    # machinery, which plain thread-pool users don't need.
+    if name == 'InterpreterPoolExecutor':
+        from concurrent.futures.interpreter import InterpreterPoolExecutor
+        globals()['InterpreterPoolExecutor'] = InterpreterPoolExecutor
+        return InterpreterPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
