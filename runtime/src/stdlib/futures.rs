@@ -17,8 +17,12 @@ use super::{add_funcs, new_module};
 
 const KEY: &str = "_futures.setup";
 
-/// What `_setup` recorded: the exception classes and the state strings.
+/// What `_setup` recorded: the exception classes, the state strings, and the
+/// classes a future's condition is made of.
 struct Setup {
+    condition: Value,
+    rlock: Value,
+    waiters: Value,
     cancelled_error: Value,
     invalid_state_error: Value,
     pending: Value,
@@ -35,6 +39,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         &m.dict,
         &[
             ("_setup", setup),
+            ("new_condition", new_condition),
             ("cancel", cancel),
             ("cancelled", cancelled),
             ("running", running),
@@ -50,10 +55,13 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<Module>> {
 }
 
 /// `_setup(CancelledError, InvalidStateError, PENDING, RUNNING, CANCELLED,
-/// CANCELLED_AND_NOTIFIED, FINISHED)`
+/// CANCELLED_AND_NOTIFIED, FINISHED, Condition, RLock, _Waiters)`
 fn setup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "_setup", 7, 7)?;
+    let a = args.check(vm, "_setup", 10, 10)?;
     let s = Setup {
+        condition: a[7].clone(),
+        rlock: a[8].clone(),
+        waiters: a[9].clone(),
         cancelled_error: a[0].clone(),
         invalid_state_error: a[1].clone(),
         pending: a[2].clone(),
@@ -109,6 +117,27 @@ fn states(vm: &mut Vm) -> PyResult<States> {
         invalid_state_error: s.invalid_state_error.clone(),
     })
     .ok_or_else(|| vm.runtime_error("concurrent.futures is not set up"))
+}
+
+/// `new_condition()`: a `threading.Condition()` (a new RLock and no waiters),
+/// made without running `Condition.__init__`.
+fn new_condition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "new_condition", 0, 0)?;
+    let s = setup_of(vm)?;
+    let Some((cls, rlock, waiters)) = with_setup(&s, |s| {
+        (s.condition.clone(), s.rlock.clone(), s.waiters.clone())
+    }) else {
+        return Err(vm.runtime_error("concurrent.futures is not set up"));
+    };
+    let Value::Type(cls) = cls else {
+        return Err(vm.type_error("Condition is not a class"));
+    };
+    let lock = vm.call0(&rlock, &[])?;
+    let waiters = vm.call0(&waiters, &[])?;
+    let inst = crate::object::Instance::new(cls);
+    inst.dict.set_str("_lock", lock);
+    inst.dict.set_str("_waiters", waiters);
+    Ok(Value::Instance(Rc::new(inst)))
 }
 
 fn same(a: &Value, b: &Value) -> bool {

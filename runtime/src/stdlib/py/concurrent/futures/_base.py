@@ -345,7 +345,8 @@ class Future(object):
 
     def __init__(self):
         """Initializes the future. Should not be called by clients."""
-        self._condition = threading.Condition()
+        # a threading.Condition() over a new RLock, made natively
+        self._condition = _futures.new_condition()
         self._state = PENDING
         self._result = None
         self._exception = None
@@ -408,7 +409,8 @@ class Future(object):
 
 
 _futures._setup(CancelledError, InvalidStateError, PENDING, RUNNING, CANCELLED,
-                CANCELLED_AND_NOTIFIED, FINISHED)
+                CANCELLED_AND_NOTIFIED, FINISHED,
+                threading.Condition, _thread.RLock, _thread._Waiters)
 
 
 class Executor(object):
