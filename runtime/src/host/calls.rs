@@ -31,9 +31,12 @@ use super::interpreter::{Interpreter, to_exception};
 /// ```
 #[derive(Debug)]
 pub struct SpawnHandle {
-    result: Arc<(Mutex<Option<Result<(), Error>>>, Condvar)>,
+    result: Arc<Outcome>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
+
+/// Where a spawned thread leaves its result, and the signal that it did.
+type Outcome = (Mutex<Option<Result<(), Error>>>, Condvar);
 
 impl SpawnHandle {
     /// Waits for the thread's code to finish; its uncaught exception, if any,
