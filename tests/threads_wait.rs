@@ -54,9 +54,16 @@ s.join()
     let mut snapshot = Vec::new();
     let seen = wait_until(Duration::from_secs(30), || {
         snapshot = interp.threads();
-        ["blocked-worker", "joiner", "timed", "MainThread"]
+        // The main thread also waits briefly while starting each thread: wait
+        // until it has reached `E.wait()`.
+        ["blocked-worker", "joiner", "timed"]
             .iter()
             .all(|n| find(&snapshot, n).is_some_and(|t| t.waiting.is_some()))
+            && find(&snapshot, "MainThread").is_some_and(|t| {
+                t.waiting
+                    .as_ref()
+                    .is_some_and(|w| w.kind == WaitKind::Condition)
+            })
     });
     assert!(seen, "not every thread blocked: {snapshot:#?}");
     let main = find(&snapshot, "MainThread").expect("main");
