@@ -31,12 +31,12 @@ use super::interpreter::{Interpreter, to_exception};
 /// ```
 #[derive(Debug)]
 pub struct SpawnHandle {
-    result: Arc<Outcome>,
+    result: Outcome,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 /// Where a spawned thread leaves its result, and the signal that it did.
-type Outcome = (Mutex<Option<Result<(), Error>>>, Condvar);
+type Outcome = Arc<(Mutex<Option<Result<(), Error>>>, Condvar)>;
 
 impl SpawnHandle {
     /// Waits for the thread's code to finish; its uncaught exception, if any,
@@ -133,7 +133,7 @@ impl Interpreter {
             }
         }
         let thread = create_thread_state(&shared, "atoll-spawn", false, ThreadKind::Spawned);
-        let result = Arc::new((Mutex::new(None::<Result<(), Error>>), Condvar::new()));
+        let result: Outcome = Arc::new((Mutex::new(None), Condvar::new()));
         let (result2, shared2, source) = (result.clone(), shared.clone(), source.to_owned());
         let spawned = create_os_thread(&shared, thread, "atoll-spawn", move || {
             let (ident, native_id) = bind_os_thread(&shared2, thread);
