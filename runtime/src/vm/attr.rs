@@ -76,7 +76,7 @@ impl Vm {
             }
             Value::Range(_) => t.range.clone(),
             Value::Slice(_) => t.slice.clone(),
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(i) => self.iter_type(i),
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
@@ -95,6 +95,47 @@ impl Vm {
             Value::Instance(i) => i.class.clone(),
             Value::Module(_) => t.module.clone(),
             Value::Native(n) => n.class.clone(),
+        }
+    }
+
+    /// The class of a built-in iterator (by what it iterates).
+    fn iter_type(&self, i: &crate::object::PyIter) -> Rc<PyType> {
+        use crate::object::IterState as S;
+        let t = &self.ctx.types;
+        let Ok(st) = i.0.try_borrow() else {
+            return t.iterator.clone();
+        };
+        match &*st {
+            S::Range { .. } => t.range_iterator.clone(),
+            S::Seq { seq, .. } => match seq {
+                Value::List(_) => t.list_iterator.clone(),
+                Value::Tuple(_) => t.tuple_iterator.clone(),
+                Value::Bytes(_) => t.bytes_iterator.clone(),
+                Value::ByteArray(_) => t.bytearray_iterator.clone(),
+                _ => t.iterator.clone(),
+            },
+            S::Str { s, .. } => {
+                if s.is_ascii() {
+                    t.str_ascii_iterator.clone()
+                } else {
+                    t.str_iterator.clone()
+                }
+            }
+            S::DictKeys { .. } => t.dict_keyiterator.clone(),
+            S::DictValues { .. } => t.dict_valueiterator.clone(),
+            S::DictItems { .. } => t.dict_itemiterator.clone(),
+            S::DictReversed { .. } => t.dict_reverseiterator.clone(),
+            S::SetItems { .. } => t.set_iterator.clone(),
+            S::Enumerate { .. } => t.enumerate.clone(),
+            S::Zip { .. } | S::ZipStrict { .. } => t.zip.clone(),
+            S::Map { .. } => t.map.clone(),
+            S::Filter { .. } => t.filter.clone(),
+            S::Reversed { seq, .. } => match seq {
+                Value::List(_) => t.list_reverseiterator.clone(),
+                _ => t.reversed.clone(),
+            },
+            S::Callable { .. } => t.callable_iterator.clone(),
+            _ => t.iterator.clone(),
         }
     }
 

@@ -159,6 +159,18 @@ impl Vm {
                 ),
                 None => format!("<built-in function {}>", b.name),
             },
+            Value::Method(m) if matches!(m.func, Value::Builtin(_)) => {
+                let name = match &m.func {
+                    Value::Builtin(b) => b.name,
+                    _ => "",
+                };
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    name,
+                    self.type_name(&m.self_),
+                    m.self_.id()
+                )
+            }
             Value::Method(m) => {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().as_str().to_owned(),
