@@ -101,7 +101,11 @@ impl Vm {
 
     /// A Python `SyntaxError` from a compile error.
     pub fn syntax_error(&mut self, e: &crate::syntax::SyntaxError) -> crate::vm::PyErr {
-        let class = self.ctx.types.syntax_error.clone();
+        let class = match e.kind {
+            crate::syntax::SyntaxKind::Syntax => self.ctx.types.syntax_error.clone(),
+            crate::syntax::SyntaxKind::Indentation => self.ctx.types.indentation_error.clone(),
+            crate::syntax::SyntaxKind::Tab => self.ctx.types.tab_error.clone(),
+        };
         let detail = Value::tuple(vec![
             Value::str(&e.filename),
             Value::Int(e.line as i64),
