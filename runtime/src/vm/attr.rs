@@ -783,6 +783,13 @@ impl Vm {
             }
             _ => {
                 let t = self.type_of(obj);
+                if self.builtin_value_attr(obj, name.as_str()).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        name.as_str(),
+                        t.name()
+                    )));
+                }
                 if t.lookup_name(name).is_some() {
                     return Err(self.attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",

@@ -1194,6 +1194,9 @@ fn format_rec(
                 j += 1;
             }
             if j >= chars.len() {
+                if i + 1 == chars.len() {
+                    return Err(vm.value_error("Single '{' encountered in format string"));
+                }
                 return Err(vm.value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j].iter().collect();
