@@ -708,8 +708,21 @@ impl Vm {
                 }
                 Instr::BeforeWith => {
                     let ctx = pop!(f);
-                    let exit = self.get_attr_str(&ctx, "__exit__")?;
-                    let enter = self.get_attr_str(&ctx, "__enter__")?;
+                    let t = self.type_of(&ctx);
+                    let Some(enter) = t.lookup("__enter__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            t.name()
+                        )));
+                    };
+                    let Some(exit) = t.lookup("__exit__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                            t.name()
+                        )));
+                    };
+                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
+                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
                     let r = self.call(&enter, Args::new(&[]))?;
                     f.stack.push(exit);
                     f.stack.push(r);
@@ -719,7 +732,11 @@ impl Vm {
                     let exc = f.stack[n - 1].clone();
                     let exit = f.stack[n - 1 - i as usize].clone();
                     let ty = Value::Type(self.type_of(&exc));
-                    let r = self.call(&exit, Args::new(&[ty, exc, Value::None]))?;
+                    let tb = match &exc {
+                        Value::Instance(i) => self.traceback_value(i),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, Args::new(&[ty, exc, tb]))?;
                     f.stack.push(r);
                 }
                 Instr::RaiseAssert(has_msg) => {
