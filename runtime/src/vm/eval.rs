@@ -35,6 +35,10 @@ impl Vm {
             match self.run_inner(f) {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
+                    // an exception raised while another is being handled chains to it
+                    if !self.reraising {
+                        self.set_context(&err);
+                    }
                     self.add_traceback(&err, f);
                     if !self.killed
                         && let Some(h) = f.code.code.handler_for(f.lasti)
