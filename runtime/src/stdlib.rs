@@ -16,6 +16,7 @@ use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
 pub use import::materialize;
+pub(crate) use import::module_initializing;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
 pub fn init_interpreter(vm: &mut Vm) {

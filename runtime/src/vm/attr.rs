@@ -286,8 +286,18 @@ impl Vm {
                         if let Some(ga) = m.dict.get_str("__getattr__") {
                             return self.call0(&ga, &[Value::Str(name.clone())]);
                         }
+                        let partial = if crate::stdlib::module_initializing(&m.dict) {
+                            "partially initialized "
+                        } else {
+                            ""
+                        };
+                        let why = if partial.is_empty() {
+                            ""
+                        } else {
+                            " (most likely due to a circular import)"
+                        };
                         Err(self.attribute_error(format!(
-                            "module '{}' has no attribute '{}'",
+                            "{partial}module '{}' has no attribute '{}'{why}",
                             m.name.as_str(),
                             n
                         )))

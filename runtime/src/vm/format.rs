@@ -194,7 +194,16 @@ impl Vm {
                     _ => format!("<class '{}'>", t.qualname.borrow().as_str()),
                 }
             }
-            Value::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            Value::Module(m) => {
+                let name = self.repr(&m.dict.get_str("__name__").unwrap_or(Value::None))?;
+                match m.dict.get_str("__file__") {
+                    Some(f @ Value::Str(_)) => format!("<module {name} from {}>", self.repr(&f)?),
+                    _ if m.dict.get_str("__spec__").is_none() => {
+                        format!("<module {name} (built-in)>")
+                    }
+                    _ => format!("<module {name}>"),
+                }
+            }
             Value::Generator(g) => format!(
                 "<{} object {} at {:#x}>",
                 if g.coroutine {
