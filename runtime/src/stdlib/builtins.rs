@@ -535,16 +535,8 @@ fn zip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let mut its = Vec::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => its.push(it),
-            Err(e) if vm.err_is(&e, &vm.ctx.types.type_error.clone()) => {
-                return Err(
-                    vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-                );
-            }
-            Err(e) => return Err(e),
-        }
+    for a in args.pos() {
+        its.push(vm.get_iter(a)?);
     }
     Ok(Vm::new_iter(if strict {
         IterState::ZipStrict { its }

@@ -124,7 +124,9 @@ impl Vm {
             S::DictKeys { .. } => t.dict_keyiterator.clone(),
             S::DictValues { .. } => t.dict_valueiterator.clone(),
             S::DictItems { .. } => t.dict_itemiterator.clone(),
-            S::DictReversed { .. } => t.dict_reverseiterator.clone(),
+            S::DictReversed { kind: 0, .. } => t.dict_reverseiterator.clone(),
+            S::DictReversed { kind: 1, .. } => t.dict_reversevalueiterator.clone(),
+            S::DictReversed { .. } => t.dict_reverseitemiterator.clone(),
             S::SetItems { .. } => t.set_iterator.clone(),
             S::Enumerate { .. } => t.enumerate.clone(),
             S::Zip { .. } | S::ZipStrict { .. } => t.zip.clone(),
@@ -322,10 +324,18 @@ impl Vm {
                     None => f.globals.get_str("__name__").unwrap_or(Value::None),
                 }),
                 "__dict__" => Ok(Value::Dict(f.dict.clone())),
-                "__defaults__" => Ok(f.defaults.clone().map(Value::Tuple).unwrap_or(Value::None)),
-                "__kwdefaults__" => {
-                    Ok(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None))
-                }
+                "__defaults__" => Ok(f
+                    .defaults
+                    .borrow()
+                    .clone()
+                    .map(Value::Tuple)
+                    .unwrap_or(Value::None)),
+                "__kwdefaults__" => Ok(f
+                    .kwdefaults
+                    .borrow()
+                    .clone()
+                    .map(Value::Dict)
+                    .unwrap_or(Value::None)),
                 "__globals__" => Ok(Value::Dict(f.globals.clone())),
                 "__code__" => Ok(Value::Code(f.code.clone())),
                 "__closure__" => Ok(if f.closure.is_empty() {
@@ -781,6 +791,28 @@ impl Vm {
                             *f.qualname.borrow_mut() = s;
                         }
                     }
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = match v {
+                            Value::None => None,
+                            Value::Tuple(t) => Some(t),
+                            _ => {
+                                return Err(
+                                    self.type_error("__defaults__ must be set to a tuple object")
+                                );
+                            }
+                        };
+                    }
+                    "__kwdefaults__" => {
+                        *f.kwdefaults.borrow_mut() = match v {
+                            Value::None => None,
+                            Value::Dict(d) => Some(d),
+                            _ => {
+                                return Err(
+                                    self.type_error("__kwdefaults__ must be set to a dict object")
+                                );
+                            }
+                        };
+                    }
                     _ => dict_set_name(&f.dict, name, v),
                 }
                 Ok(())
@@ -899,6 +931,12 @@ impl Vm {
         }
         if let Some(exc) = &inst.exc {
             match name.as_str() {
+                "__cause__" | "__context__" if !self.is_exception_or_none(&v) => {
+                    let what = &name.as_str()[2..name.as_str().len() - 2];
+                    return Err(self.type_error(format!(
+                        "exception {what} must be None or derive from BaseException"
+                    )));
+                }
                 "__cause__" => {
                     *exc.cause.borrow_mut() = v;
                     exc.suppress_context.set(true);
@@ -1177,4 +1215,15 @@ impl Vm {
 
 fn none_if_null(v: Value) -> Value {
     if v.is_null() { Value::None } else { v }
+}
+
+impl Vm {
+    /// Whether `v` may be an exception's `__cause__` or `__context__`.
+    fn is_exception_or_none(&self, v: &Value) -> bool {
+        match v {
+            Value::None => true,
+            Value::Instance(i) => i.exc.is_some(),
+            _ => false,
+        }
+    }
 }

@@ -464,14 +464,14 @@ impl Vm {
                         code,
                         globals: f.globals.clone(),
                         builtins: f.builtins.clone(),
-                        defaults: match defaults {
+                        defaults: std::cell::RefCell::new(match defaults {
                             Some(Value::Tuple(t)) => Some(t),
                             _ => None,
-                        },
-                        kwdefaults: match kwdefaults {
+                        }),
+                        kwdefaults: std::cell::RefCell::new(match kwdefaults {
                             Some(Value::Dict(d)) => Some(d),
                             _ => None,
-                        },
+                        }),
                         closure: cells,
                         dict: Rc::new(PyDict::new()),
                     };
@@ -582,6 +582,13 @@ impl Vm {
                     let target = f.stack[n - i as usize].clone();
                     if let Value::Dict(d) = target {
                         let merge = matches!(instr, Instr::DictMerge(_));
+                        if !merge
+                            && !matches!(m, Value::Dict(_))
+                            && self.get_attr_opt(&m, "keys")?.is_none()
+                        {
+                            let tn = self.type_name(&m);
+                            return Err(self.type_error(format!("'{tn}' object is not a mapping")));
+                        }
                         if let Err(e) = self.dict_update(&d, &m, merge) {
                             // name the function in "f() got multiple values ..."
                             if merge && n >= i as usize + 2 {
@@ -913,7 +920,11 @@ impl Vm {
             }
             k += 1;
         }
-        if in_call && list_pos >= 1 {
+        // CPython names the function only when the starred value is the whole
+        // positional part (`f(*x)`); otherwise the list being built reports it.
+        let alone =
+            matches!(f.stack.get(list_pos), Some(Value::List(l)) if l.0.borrow().is_empty());
+        if in_call && alone && list_pos >= 1 {
             let func = f.stack[list_pos - 1].clone();
             let name = self.callable_name(&func);
             return self.type_error(format!(
@@ -1228,6 +1239,23 @@ impl Vm {
             && !Rc::ptr_eq(err, h)
             && (x.context.borrow().is_none() || x.context.borrow().is_null())
         {
+            // Cut a cycle: if the new exception is already in the handled one's context
+            // chain, the link to it is dropped (as CPython's `_PyErr_SetObject` does).
+            let mut o = h.clone();
+            for _ in 0..10_000 {
+                let next = match &o.exc {
+                    Some(ox) => ox.context.borrow().clone(),
+                    None => break,
+                };
+                let Value::Instance(n) = next else { break };
+                if Rc::ptr_eq(&n, err) {
+                    if let Some(ox) = &o.exc {
+                        *ox.context.borrow_mut() = Value::None;
+                    }
+                    break;
+                }
+                o = n;
+            }
             *x.context.borrow_mut() = self.handled.clone();
         }
     }

@@ -216,7 +216,10 @@ impl Vm {
             ),
             Value::Code(c) => format!("<code object {} at {:#x}>", c.code.name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
-            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
+            Value::Iter(_) => {
+                let t = self.type_of(v);
+                format!("<{} object at {:#x}>", t.name(), v.id())
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let r = self.call_special(v, "__repr__", &[])?;
                 match r {
