@@ -37,6 +37,7 @@ pub use crossinterp::{
     CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
 };
 pub use import::materialize;
+pub(crate) use import::module_initializing;
 pub use local::local_switch;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.

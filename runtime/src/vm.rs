@@ -24,7 +24,7 @@ mod traceback;
 use std::rc::Rc;
 use std::sync::Arc;
 
-pub use args::Args;
+pub use args::{Args, arg_count_message};
 pub use arith::big_true_div as arith_big_true_div;
 pub use frame::Frame;
 pub use traceback::format_exception;

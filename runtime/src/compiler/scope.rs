@@ -238,6 +238,9 @@ impl Builder {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> R<()> {
+        if name == "__debug__" && flag & (DEF_LOCAL | DEF_PARAM) != 0 {
+            return err("cannot assign to __debug__", range);
+        }
         let mangled = self.mangle(name);
         self.add_def_in(self.cur, &mangled, flag, range)
     }

@@ -45,8 +45,10 @@ pub struct Function {
     pub code: Rc<CodeHandle>,
     pub globals: Rc<PyDict>,
     pub builtins: Rc<PyDict>,
-    pub defaults: Option<Rc<PyTuple>>,
-    pub kwdefaults: Option<Rc<PyDict>>,
+    /// `__defaults__` (assignable).
+    pub defaults: RefCell<Option<Rc<PyTuple>>>,
+    /// `__kwdefaults__` (assignable).
+    pub kwdefaults: RefCell<Option<Rc<PyDict>>>,
     pub closure: Box<[Rc<PyCell>]>,
     pub name: RefCell<Rc<PyStr>>,
     pub qualname: RefCell<Rc<PyStr>>,

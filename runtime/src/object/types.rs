@@ -308,6 +308,17 @@ builtin_types! {
         super_: "super", dict_keys: "dict_keys", dict_values: "dict_values",
         dict_items: "dict_items", traceback: "traceback", frame: "frame",
         memoryview: "memoryview",
+        list_iterator: "list_iterator", tuple_iterator: "tuple_iterator",
+        str_ascii_iterator: "str_ascii_iterator", str_iterator: "str_iterator",
+        range_iterator: "range_iterator", dict_keyiterator: "dict_keyiterator",
+        dict_valueiterator: "dict_valueiterator", dict_itemiterator: "dict_itemiterator",
+        dict_reverseiterator: "dict_reversekeyiterator",
+        dict_reversevalueiterator: "dict_reversevalueiterator",
+        dict_reverseitemiterator: "dict_reverseitemiterator", set_iterator: "set_iterator",
+        bytes_iterator: "bytes_iterator", bytearray_iterator: "bytearray_iterator",
+        enumerate: "enumerate", zip: "zip", map: "map", filter: "filter",
+        reversed: "reversed", list_reverseiterator: "list_reverseiterator",
+        callable_iterator: "callable_iterator",
     }
     exceptions {
         exception: "Exception" < base_exception,

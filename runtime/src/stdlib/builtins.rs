@@ -181,30 +181,41 @@ fn print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let sep = sep.unwrap_or_else(|| " ".to_owned());
     let end = end.unwrap_or_else(|| "\n".to_owned());
-    let mut out = String::new();
+    // the target stream: an explicit file, or sys.stdout when a script replaced it
+    let target = match file {
+        Some(f) => Some(f),
+        None => super::io::replaced_stdout(vm),
+    };
+    let Some(target) = target else {
+        let mut out = String::new();
+        for (i, v) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            match v {
+                Value::Str(s) => out.push_str(s.as_str()),
+                other => out.push_str(&vm.str_of(other)?),
+            }
+        }
+        out.push_str(&end);
+        super::io::raw_write(false, &out);
+        if flush {
+            super::io::flush_stdout(vm)?;
+        }
+        return Ok(Value::None);
+    };
+    // CPython writes each piece with its own write() call
+    let write = vm.get_attr_str(&target, "write")?;
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            vm.call0(&write, &[Value::string(sep.clone())])?;
         }
-        match v {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => out.push_str(&vm.str_of(other)?),
-        }
+        let s = vm.to_str_value(v)?;
+        vm.call0(&write, &[s])?;
     }
-    out.push_str(&end);
-    match file {
-        Some(f) => {
-            vm.call_method(&f, "write", &[Value::string(out)])?;
-            if flush {
-                vm.call_method(&f, "flush", &[])?;
-            }
-        }
-        None => {
-            vm.write_stdout(&out)?;
-            if flush {
-                super::io::flush_stdout(vm)?;
-            }
-        }
+    vm.call0(&write, &[Value::string(end)])?;
+    if flush {
+        vm.call_method(&target, "flush", &[])?;
     }
     Ok(Value::None)
 }
@@ -524,16 +535,8 @@ fn zip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let mut its = Vec::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => its.push(it),
-            Err(e) if vm.err_is(&e, &vm.ctx.types.type_error.clone()) => {
-                return Err(
-                    vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-                );
-            }
-            Err(e) => return Err(e),
-        }
+    for a in args.pos() {
+        its.push(vm.get_iter(a)?);
     }
     Ok(Vm::new_iter(if strict {
         IterState::ZipStrict { its }
@@ -1167,8 +1170,17 @@ fn code_of(
             vm.ctx.cache_source("<string>", &text);
             Ok(crate::stdlib::materialize(&c))
         }
-        Err(e) => Err(vm.syntax_error(&e)),
+        Err(e) => Err(compile_error(vm, &e)),
     }
+}
+
+/// The exception for a compile error: `RecursionError` for sources nested too deeply
+/// to compile (as CPython raises), `SyntaxError` otherwise.
+fn compile_error(vm: &mut Vm, e: &crate::syntax::SyntaxError) -> crate::vm::PyErr {
+    if e.msg == crate::compiler::scope::TOO_DEEP {
+        return vm.recursion_error("maximum recursion depth exceeded during compilation");
+    }
+    vm.syntax_error(e)
 }
 
 fn run_code(
@@ -1240,7 +1252,7 @@ fn compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             vm.ctx.cache_source(&filename, &text);
             Ok(Value::Code(crate::stdlib::materialize(&c)))
         }
-        Err(e) => Err(vm.syntax_error(&e)),
+        Err(e) => Err(compile_error(vm, &e)),
     }
 }
 

@@ -38,6 +38,17 @@ pub fn write_stream(vm: &mut Vm, name: &str, s: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.stdout` when a script replaced it with its own object.
+pub fn replaced_stdout(vm: &mut Vm) -> Option<Value> {
+    if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
+        && let Some(stream) = sys.dict.get_str("stdout")
+        && !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some())
+    {
+        return Some(stream);
+    }
+    None
+}
+
 /// Flushes `sys.stdout`.
 pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
     flush_stream(vm, "stdout")

@@ -78,7 +78,7 @@ impl Vm {
             }
             Value::Range(_) => t.range.clone(),
             Value::Slice(_) => t.slice.clone(),
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(i) => self.iter_type(i),
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
@@ -97,6 +97,49 @@ impl Vm {
             Value::Instance(i) => i.class.clone(),
             Value::Module(_) => t.module.clone(),
             Value::Native(n) => n.class.clone(),
+        }
+    }
+
+    /// The class of a built-in iterator (by what it iterates).
+    fn iter_type(&self, i: &crate::object::PyIter) -> Rc<PyType> {
+        use crate::object::IterState as S;
+        let t = &self.ctx.types;
+        let Ok(st) = i.0.try_borrow() else {
+            return t.iterator.clone();
+        };
+        match &*st {
+            S::Range { .. } => t.range_iterator.clone(),
+            S::Seq { seq, .. } => match seq {
+                Value::List(_) => t.list_iterator.clone(),
+                Value::Tuple(_) => t.tuple_iterator.clone(),
+                Value::Bytes(_) => t.bytes_iterator.clone(),
+                Value::ByteArray(_) => t.bytearray_iterator.clone(),
+                _ => t.iterator.clone(),
+            },
+            S::Str { s, .. } => {
+                if s.is_ascii() {
+                    t.str_ascii_iterator.clone()
+                } else {
+                    t.str_iterator.clone()
+                }
+            }
+            S::DictKeys { .. } => t.dict_keyiterator.clone(),
+            S::DictValues { .. } => t.dict_valueiterator.clone(),
+            S::DictItems { .. } => t.dict_itemiterator.clone(),
+            S::DictReversed { kind: 0, .. } => t.dict_reverseiterator.clone(),
+            S::DictReversed { kind: 1, .. } => t.dict_reversevalueiterator.clone(),
+            S::DictReversed { .. } => t.dict_reverseitemiterator.clone(),
+            S::SetItems { .. } => t.set_iterator.clone(),
+            S::Enumerate { .. } => t.enumerate.clone(),
+            S::Zip { .. } | S::ZipStrict { .. } => t.zip.clone(),
+            S::Map { .. } => t.map.clone(),
+            S::Filter { .. } => t.filter.clone(),
+            S::Reversed { seq, .. } => match seq {
+                Value::List(_) => t.list_reverseiterator.clone(),
+                _ => t.reversed.clone(),
+            },
+            S::Callable { .. } => t.callable_iterator.clone(),
+            _ => t.iterator.clone(),
         }
     }
 
@@ -247,8 +290,18 @@ impl Vm {
                         if let Some(ga) = m.dict.get_str("__getattr__") {
                             return self.call0(&ga, &[Value::Str(name.clone())]);
                         }
+                        let partial = if crate::stdlib::module_initializing(&m.dict) {
+                            "partially initialized "
+                        } else {
+                            ""
+                        };
+                        let why = if partial.is_empty() {
+                            ""
+                        } else {
+                            " (most likely due to a circular import)"
+                        };
                         Err(self.attribute_error(format!(
-                            "module '{}' has no attribute '{}'",
+                            "{partial}module '{}' has no attribute '{}'{why}",
                             m.name.as_str(),
                             n
                         )))
@@ -273,10 +326,18 @@ impl Vm {
                     None => f.globals.get_str("__name__").unwrap_or(Value::None),
                 }),
                 "__dict__" => Ok(Value::Dict(f.dict.clone())),
-                "__defaults__" => Ok(f.defaults.clone().map(Value::Tuple).unwrap_or(Value::None)),
-                "__kwdefaults__" => {
-                    Ok(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None))
-                }
+                "__defaults__" => Ok(f
+                    .defaults
+                    .borrow()
+                    .clone()
+                    .map(Value::Tuple)
+                    .unwrap_or(Value::None)),
+                "__kwdefaults__" => Ok(f
+                    .kwdefaults
+                    .borrow()
+                    .clone()
+                    .map(Value::Dict)
+                    .unwrap_or(Value::None)),
                 "__globals__" => Ok(Value::Dict(f.globals.clone())),
                 "__code__" => Ok(Value::Code(f.code.clone())),
                 "__closure__" => Ok(if f.closure.is_empty() {
@@ -738,6 +799,28 @@ impl Vm {
                             *f.qualname.borrow_mut() = s;
                         }
                     }
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = match v {
+                            Value::None => None,
+                            Value::Tuple(t) => Some(t),
+                            _ => {
+                                return Err(
+                                    self.type_error("__defaults__ must be set to a tuple object")
+                                );
+                            }
+                        };
+                    }
+                    "__kwdefaults__" => {
+                        *f.kwdefaults.borrow_mut() = match v {
+                            Value::None => None,
+                            Value::Dict(d) => Some(d),
+                            _ => {
+                                return Err(
+                                    self.type_error("__kwdefaults__ must be set to a dict object")
+                                );
+                            }
+                        };
+                    }
                     _ => dict_set_name(&f.dict, name, v),
                 }
                 Ok(())
@@ -750,6 +833,13 @@ impl Vm {
             }
             _ => {
                 let t = self.type_of(obj);
+                if self.builtin_value_attr(obj, name.as_str()).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        name.as_str(),
+                        t.name()
+                    )));
+                }
                 if t.lookup_name(name).is_some() {
                     return Err(self.attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",
@@ -849,6 +939,12 @@ impl Vm {
         }
         if let Some(exc) = &inst.exc {
             match name.as_str() {
+                "__cause__" | "__context__" if !self.is_exception_or_none(&v) => {
+                    let what = &name.as_str()[2..name.as_str().len() - 2];
+                    return Err(self.type_error(format!(
+                        "exception {what} must be None or derive from BaseException"
+                    )));
+                }
                 "__cause__" => {
                     *exc.cause.borrow_mut() = v;
                     exc.suppress_context.set(true);
@@ -1137,4 +1233,15 @@ impl Vm {
 
 fn none_if_null(v: Value) -> Value {
     if v.is_null() { Value::None } else { v }
+}
+
+impl Vm {
+    /// Whether `v` may be an exception's `__cause__` or `__context__`.
+    fn is_exception_or_none(&self, v: &Value) -> bool {
+        match v {
+            Value::None => true,
+            Value::Instance(i) => i.exc.is_some(),
+            _ => false,
+        }
+    }
 }

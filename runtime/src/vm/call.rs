@@ -215,6 +215,7 @@ impl Vm {
         let ncopy = pos.len().min(argc);
         frame.fast[..ncopy].clone_from_slice(&pos[..ncopy]);
         let mut slot = argc + kwonly;
+        let mut too_many = false;
         if has_varargs {
             let extra = if pos.len() > argc {
                 pos[argc..].to_vec()
@@ -224,24 +225,7 @@ impl Vm {
             frame.fast[slot] = Value::tuple(extra);
             slot += 1;
         } else if pos.len() > argc {
-            let given = pos.len();
-            let takes = if func.defaults.is_some() {
-                let nd = func.defaults.as_ref().map(|d| d.0.len()).unwrap_or(0);
-                format!(
-                    "from {} to {} positional arguments",
-                    argc - nd.min(argc),
-                    argc
-                )
-            } else {
-                format!(
-                    "{argc} positional argument{}",
-                    if argc == 1 { "" } else { "s" }
-                )
-            };
-            return Err(self.type_error(format!(
-                "{fname}() takes {takes} but {given} {} given",
-                if given == 1 { "was" } else { "were" }
-            )));
+            too_many = true;
         }
         let kwdict = if has_varkw {
             let d = Rc::new(PyDict::new());
@@ -291,16 +275,63 @@ impl Vm {
                 },
             }
         }
-        // defaults for missing positionals
-        let defaults: &[Value] = func.defaults.as_ref().map(|d| &d.0[..]).unwrap_or(&[]);
-        let first_default = argc - defaults.len().min(argc);
-        let mut missing = Vec::new();
-        for i in 0..argc {
-            if frame.fast[i].is_null() {
-                if i >= first_default {
-                    frame.fast[i] = defaults[i - first_default].clone();
+        // CPython reports keyword problems before too many positional arguments.
+        if too_many {
+            let given = pos.len();
+            let takes = if func.defaults.borrow().is_some() {
+                let nd = func
+                    .defaults
+                    .borrow()
+                    .as_ref()
+                    .map(|d| d.0.len())
+                    .unwrap_or(0);
+                format!(
+                    "from {} to {} positional arguments",
+                    argc - nd.min(argc),
+                    argc
+                )
+            } else {
+                format!(
+                    "{argc} positional argument{}",
+                    if argc == 1 { "" } else { "s" }
+                )
+            };
+            let kwonly_names = &code.varnames[argc..argc + kwonly];
+            let kwonly_given = args
+                .kw()
+                .filter(|(n, _)| kwonly_names.iter().any(|v| v.as_ref() == *n))
+                .count();
+            let kwonly_sig = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(self.type_error(format!(
+                "{fname}() takes {takes} but {given}{kwonly_sig} {} given",
+                if given == 1 && kwonly_given == 0 {
+                    "was"
                 } else {
-                    missing.push(format!("'{}'", func.code.varnames[i].as_str()));
+                    "were"
+                }
+            )));
+        }
+        // defaults for missing positionals
+        let mut missing = Vec::new();
+        if frame.fast[..argc].iter().any(Value::is_null) {
+            let defaults_ref = func.defaults.borrow();
+            let defaults: &[Value] = defaults_ref.as_ref().map(|d| &d.0[..]).unwrap_or(&[]);
+            let first_default = argc - defaults.len().min(argc);
+            for i in 0..argc {
+                if frame.fast[i].is_null() {
+                    if i >= first_default {
+                        frame.fast[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(format!("'{}'", func.code.varnames[i].as_str()));
+                    }
                 }
             }
         }
@@ -317,6 +348,7 @@ impl Vm {
                 let name = func.code.varnames[i].clone();
                 match func
                     .kwdefaults
+                    .borrow()
                     .as_ref()
                     .and_then(|d| d.get_str(name.as_str()))
                 {

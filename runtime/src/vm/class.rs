@@ -310,6 +310,9 @@ impl Vm {
                 self.native_value(&self.ctx.types.staticmethod.clone(), StaticMethod(f)),
             );
         }
+        if ns.get_str("__doc__").is_none() {
+            ns.set_str("__doc__", Value::None);
+        }
         if ns.get_str("__module__").is_none()
             && let Some(m) = self.ctx.main.dict.get_str("__name__")
         {

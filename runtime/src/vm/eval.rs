@@ -43,6 +43,10 @@ impl Vm {
             match self.run_inner(f) {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
+                    // an exception raised while another is being handled chains to it
+                    if !self.reraising {
+                        self.set_context(&err);
+                    }
                     self.add_traceback(&err, f);
                     if !self.killed
                         && let Some(h) = f.code.code.handler_for(f.lasti)
@@ -557,14 +561,14 @@ impl Vm {
                         code,
                         globals: f.globals.clone(),
                         builtins: f.builtins.clone(),
-                        defaults: match defaults {
+                        defaults: std::cell::RefCell::new(match defaults {
                             Some(Value::Tuple(t)) => Some(t),
                             _ => None,
-                        },
-                        kwdefaults: match kwdefaults {
+                        }),
+                        kwdefaults: std::cell::RefCell::new(match kwdefaults {
                             Some(Value::Dict(d)) => Some(d),
                             _ => None,
-                        },
+                        }),
                         closure: cells,
                         dict: Rc::new(PyDict::new()),
                     };
@@ -675,6 +679,13 @@ impl Vm {
                     let target = f.stack[n - i as usize].clone();
                     if let Value::Dict(d) = target {
                         let merge = matches!(instr, Instr::DictMerge(_));
+                        if !merge
+                            && !matches!(m, Value::Dict(_))
+                            && self.get_attr_opt(&m, "keys")?.is_none()
+                        {
+                            let tn = self.type_name(&m);
+                            return Err(self.type_error(format!("'{tn}' object is not a mapping")));
+                        }
                         if let Err(e) = self.dict_update(&d, &m, merge) {
                             // name the function in "f() got multiple values ..."
                             if merge && n >= i as usize + 2 {
@@ -805,8 +816,21 @@ impl Vm {
                 }
                 Instr::BeforeWith => {
                     let ctx = pop!(f);
-                    let exit = self.get_attr_str(&ctx, "__exit__")?;
-                    let enter = self.get_attr_str(&ctx, "__enter__")?;
+                    let t = self.type_of(&ctx);
+                    let Some(enter) = t.lookup("__enter__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            t.name()
+                        )));
+                    };
+                    let Some(exit) = t.lookup("__exit__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                            t.name()
+                        )));
+                    };
+                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
+                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
                     let r = self.call(&enter, Args::new(&[]))?;
                     f.stack.push(exit);
                     f.stack.push(r);
@@ -816,7 +840,11 @@ impl Vm {
                     let exc = f.stack[n - 1].clone();
                     let exit = f.stack[n - 1 - i as usize].clone();
                     let ty = Value::Type(self.type_of(&exc));
-                    let r = self.call(&exit, Args::new(&[ty, exc, Value::None]))?;
+                    let tb = match &exc {
+                        Value::Instance(i) => self.traceback_value(i),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, Args::new(&[ty, exc, tb]))?;
                     f.stack.push(r);
                 }
                 Instr::RaiseAssert(has_msg) => {
@@ -1021,7 +1049,11 @@ impl Vm {
             }
             k += 1;
         }
-        if in_call && list_pos >= 1 {
+        // CPython names the function only when the starred value is the whole
+        // positional part (`f(*x)`); otherwise the list being built reports it.
+        let alone =
+            matches!(f.stack.get(list_pos), Some(Value::List(l)) if l.0.borrow().is_empty());
+        if in_call && alone && list_pos >= 1 {
             let func = f.stack[list_pos - 1].clone();
             let name = self.callable_name(&func);
             return self.type_error(format!(
@@ -1336,6 +1368,23 @@ impl Vm {
             && !Rc::ptr_eq(err, h)
             && matches!(*x.context.borrow(), Value::None | Value::Null)
         {
+            // Cut a cycle: if the new exception is already in the handled one's context
+            // chain, the link to it is dropped (as CPython's `_PyErr_SetObject` does).
+            let mut o = h.clone();
+            for _ in 0..10_000 {
+                let next = match &o.exc {
+                    Some(ox) => ox.context.borrow().clone(),
+                    None => break,
+                };
+                let Value::Instance(n) = next else { break };
+                if Rc::ptr_eq(&n, err) {
+                    if let Some(ox) = &o.exc {
+                        *ox.context.borrow_mut() = Value::None;
+                    }
+                    break;
+                }
+                o = n;
+            }
             *x.context.borrow_mut() = self.handled.clone();
         }
     }

@@ -178,6 +178,18 @@ impl Vm {
                 ),
                 None => format!("<built-in function {}>", b.name),
             },
+            Value::Method(m) if matches!(m.func, Value::Builtin(_)) => {
+                let name = match &m.func {
+                    Value::Builtin(b) => b.name,
+                    _ => "",
+                };
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    name,
+                    self.type_name(&m.self_),
+                    m.self_.id()
+                )
+            }
             Value::Method(m) => {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().as_str().to_owned(),
@@ -199,7 +211,16 @@ impl Vm {
                     _ => format!("<class '{}'>", t.qualname.borrow().as_str()),
                 }
             }
-            Value::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            Value::Module(m) => {
+                let name = self.repr(&m.dict.get_str("__name__").unwrap_or(Value::None))?;
+                match m.dict.get_str("__file__") {
+                    Some(f @ Value::Str(_)) => format!("<module {name} from {}>", self.repr(&f)?),
+                    _ if m.dict.get_str("__spec__").is_none() => {
+                        format!("<module {name} (built-in)>")
+                    }
+                    _ => format!("<module {name}>"),
+                }
+            }
             Value::Generator(g) => format!(
                 "<{} object {} at {:#x}>",
                 if g.coroutine {
@@ -212,7 +233,10 @@ impl Vm {
             ),
             Value::Code(c) => format!("<code object {} at {:#x}>", c.code.name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
-            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
+            Value::Iter(_) => {
+                let t = self.type_of(v);
+                format!("<{} object at {:#x}>", t.name(), v.id())
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let r = self.call_special(v, "__repr__", &[])?;
                 match r {
@@ -351,7 +375,7 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_owned(),
             _ => String::new(),
         };
-        if spec.is_empty() {
+        if spec.is_empty() && !matches!(v, Value::Instance(_) | Value::Native(_)) {
             return self.to_str_value(&v);
         }
         Ok(Value::string(self.format(&v, &spec)?))
@@ -387,6 +411,16 @@ impl Vm {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
                 if !matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
             {
+                if fs.precision.is_some() {
+                    return Err(
+                        self.value_error("Precision not allowed in integer format specifier")
+                    );
+                }
+                if fs.ty == Some('c') && fs.sign != '-' {
+                    return Err(
+                        self.value_error("Sign not allowed with integer format specifier 'c'")
+                    );
+                }
                 if matches!(v, Value::Bool(_)) && fs.ty.is_none() {
                     return Ok(fs.pad(&self.str_of(v)?, false));
                 }
@@ -464,11 +498,18 @@ impl Vm {
                         )));
                     }
                 };
-                let body = if matches!(fs.ty, Some('E' | 'G' | 'F')) {
+                let mut body = if matches!(fs.ty, Some('E' | 'G' | 'F')) {
                     body.to_uppercase()
                 } else {
                     body
                 };
+                // '#': always a decimal point
+                if fs.alt && a.is_finite() && !body.contains('.') {
+                    match body.find(['e', 'E', '%']) {
+                        Some(p) => body.insert(p, '.'),
+                        None => body.push('.'),
+                    }
+                }
                 let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
                     Some(p) => body.split_at(p),
                     None => (body.as_str(), ""),
@@ -482,6 +523,21 @@ impl Vm {
                     return Err(self.value_error(format!(
                         "Unknown format code '{c}' for object of type 'str'"
                     )));
+                }
+                if let Some(g) = fs.grouping {
+                    return Err(self.value_error(format!("Cannot specify '{g}' with 's'.")));
+                }
+                if fs.align == Some('=') {
+                    return Err(
+                        self.value_error("'=' alignment not allowed in string format specifier")
+                    );
+                }
+                if fs.sign != '-' {
+                    return Err(self.value_error("Sign not allowed in string format specifier"));
+                }
+                if fs.alt {
+                    return Err(self
+                        .value_error("Alternate form (#) not allowed in string format specifier"));
                 }
                 let mut t = s.as_str().to_owned();
                 if let Some(p) = fs.precision {
@@ -985,9 +1041,11 @@ impl FormatSpec {
             precision: None,
             ty: None,
         };
+        let mut explicit_fill = false;
         if cs.len() >= 2 && "<>=^".contains(cs[1]) {
             fs.fill = cs[0];
             fs.align = Some(cs[1]);
+            explicit_fill = true;
             i = 2;
         } else if !cs.is_empty() && "<>=^".contains(cs[0]) {
             fs.align = Some(cs[0]);
@@ -1003,6 +1061,9 @@ impl FormatSpec {
         }
         if i < cs.len() && cs[i] == '0' {
             fs.zero = true;
+            if !explicit_fill {
+                fs.fill = '0';
+            }
             i += 1;
         }
         let start = i;

@@ -14,7 +14,7 @@ use super::{base_of, method};
 /// Installs `__new__` (and `__init__`) into the built-in classes.
 pub fn install(vm: &mut Vm) {
     let t = &vm.ctx.types;
-    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 16] = [
+    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 17] = [
         (&t.int, int_new),
         (&t.float, float_new),
         (&t.str, str_new),
@@ -31,6 +31,7 @@ pub fn install(vm: &mut Vm) {
         (&t.range, range_new),
         (&t.slice, slice_new),
         (&t.base_exception, exception_new),
+        (&t.module, module_new),
     ];
     for (ty, f) in ctors {
         method(ty, &[("__new__", f)]);
@@ -282,8 +283,8 @@ pub fn parse_float(s: &str) -> Option<f64> {
 fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = cls_of(vm, &args, &vm.ctx.types.float.clone())?;
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("float() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("float() takes no keyword arguments"));
     }
     let a = a.check(vm, "float", 0, 1)?;
     let v = match a.first() {
@@ -386,8 +387,8 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("bool() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
     }
     let a = a.check(vm, "bool", 0, 1)?;
     match a.first() {
@@ -403,8 +404,8 @@ fn list_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(wrap(&cls, &lt, Value::list(vec![])));
     }
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("list() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
     }
     let a = a.check(vm, "list", 0, 1)?;
     match a.first() {
@@ -430,8 +431,8 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let tt = vm.ctx.types.tuple.clone();
     let cls = cls_of(vm, &args, &tt)?;
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("tuple() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     let a = a.check(vm, "tuple", 0, 1)?;
     let v = match a.first() {
@@ -489,8 +490,8 @@ fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(wrap(&cls, &st, Value::Set(s)));
     }
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("set() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("set() takes no keyword arguments"));
     }
     let a = a.check(vm, "set", 0, 1)?;
     let s = vm.set_from_iterable(a.first(), false)?;
@@ -514,8 +515,8 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ft = vm.ctx.types.frozenset.clone();
     let cls = cls_of(vm, &args, &ft)?;
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("frozenset() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("frozenset() takes no keyword arguments"));
     }
     let a = a.check(vm, "frozenset", 0, 1)?;
     if let Some(v @ Value::Set(s)) = a.first()
@@ -838,11 +839,50 @@ fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Instance(Rc::new(inst)))
 }
 
+/// `ImportError.__init__(*args, name=None, path=None)`.
+fn import_error_init(
+    vm: &mut Vm,
+    inst: &Rc<Instance>,
+    rest: &[Value],
+    args: Args<'_>,
+) -> PyResult<Value> {
+    let (mut name, mut path) = (Value::None, Value::None);
+    for (k, v) in args.kw() {
+        match k {
+            "name" => name = v.clone(),
+            "path" => path = v.clone(),
+            other => {
+                let t = inst.class.name();
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for {t}()"
+                )));
+            }
+        }
+    }
+    if let Some(x) = &inst.exc {
+        *x.args.borrow_mut() = Value::tuple(rest.to_vec());
+    }
+    let msg = if rest.len() == 1 {
+        rest[0].clone()
+    } else {
+        Value::None
+    };
+    inst.dict.set_str("msg", msg);
+    inst.dict.set_str("name", name);
+    inst.dict.set_str("path", path);
+    Ok(Value::None)
+}
+
 fn exception_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
-    if let Some((k, _)) = args.kw().next() {
+    if let Some(Value::Instance(i)) = pos.first()
+        && i.class.is_subtype(&vm.ctx.types.import_error)
+    {
+        return import_error_init(vm, i, &pos[1..], args);
+    }
+    if args.kw().next().is_some() {
         let t = pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
-        return Err(vm.type_error(format!("{t}() takes no keyword arguments, got '{k}'")));
+        return Err(vm.type_error(format!("{t}() takes no keyword arguments")));
     }
     if let Some(Value::Instance(i)) = pos.first()
         && let Some(x) = &i.exc
@@ -858,10 +898,24 @@ fn exception_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `module(name, doc=None)` (`types.ModuleType`).
+fn module_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "module", 2, 3)?;
+    let name = vm.arg_str(&a[1], "module.__init__() argument 'name'")?;
+    let m = crate::stdlib::new_module(name.as_str());
+    if let Some(doc) = a.get(2) {
+        m.dict.set_str("__doc__", doc.clone());
+    }
+    m.dict.set_str("__package__", Value::None);
+    m.dict.set_str("__loader__", Value::None);
+    m.dict.set_str("__spec__", Value::None);
+    Ok(Value::Module(m))
+}
+
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
-    if let Some((k, _)) = a.kw().next() {
-        return Err(vm.type_error(format!("range() takes no keyword arguments, got '{k}'")));
+    if a.kw().next().is_some() {
+        return Err(vm.type_error("range() takes no keyword arguments"));
     }
     let a = a.pos();
     if a.is_empty() {

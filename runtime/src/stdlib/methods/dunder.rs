@@ -293,6 +293,9 @@ fn format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let spec = vm.arg_str(&a[1], "format() argument 2")?;
     match &a[0] {
         Value::Instance(i) if i.base.is_some() => {
+            if spec.as_str().is_empty() {
+                return Ok(Value::string(vm.str_of(&a[0])?));
+            }
             let b = base_of(&a[0]).clone();
             Ok(Value::string(vm.format(&b, spec.as_str())?))
         }

@@ -31,14 +31,37 @@ pub fn install(vm: &mut Vm) {
             ("aclose", aclose),
         ],
     );
-    method(
+    for ty in [
         &t.iterator,
-        &[
-            ("__next__", iter_next),
-            ("__iter__", identity),
-            ("__length_hint__", length_hint),
-        ],
-    );
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.str_ascii_iterator,
+        &t.str_iterator,
+        &t.range_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.dict_reverseiterator,
+        &t.set_iterator,
+        &t.bytes_iterator,
+        &t.bytearray_iterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.list_reverseiterator,
+        &t.callable_iterator,
+    ] {
+        method(
+            ty,
+            &[
+                ("__next__", iter_next),
+                ("__iter__", identity),
+                ("__length_hint__", length_hint),
+            ],
+        );
+    }
 }
 
 fn identity(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -21,10 +21,21 @@ pub fn install(vm: &mut Vm) {
             ("to_bytes", int_to_bytes),
             ("as_integer_ratio", int_as_integer_ratio),
             ("conjugate", int_conjugate),
-            ("is_integer", int_is_integer),
             ("__getnewargs__", int_getnewargs),
         ],
     );
+    let int_t = vm.ctx.types.int.clone();
+    for (name, f) in [
+        ("real", int_real as crate::object::BuiltinFn),
+        ("imag", int_imag),
+        ("numerator", int_real),
+        ("denominator", int_denominator),
+    ] {
+        property(vm, &int_t, name, f);
+    }
+    let float_t = vm.ctx.types.float.clone();
+    property(vm, &float_t, "real", float_real);
+    property(vm, &float_t, "imag", float_imag);
     classmethod(vm, &vm.ctx.types.int.clone(), "from_bytes", int_from_bytes);
     let t = &vm.ctx.types;
     method(
@@ -89,9 +100,46 @@ fn int_conjugate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::from_big(int_self(vm, &a[0])?))
 }
 
-fn int_is_integer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.check(vm, "is_integer", 1, 1)?;
-    Ok(Value::Bool(true))
+/// A read-only attribute of a built-in class computed by `f`.
+fn property(
+    vm: &Vm,
+    t: &std::rc::Rc<crate::object::PyType>,
+    name: &'static str,
+    f: crate::object::BuiltinFn,
+) {
+    let p = crate::vm::attr::Property {
+        fget: crate::stdlib::func(name, f),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+    };
+    t.dict
+        .set_str(name, vm.native_value(&vm.ctx.types.property.clone(), p));
+}
+
+fn int_real(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "real", 1, 1)?;
+    Ok(Value::from_big(int_self(vm, &a[0])?))
+}
+
+fn int_imag(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "imag", 1, 1)?;
+    Ok(Value::Int(0))
+}
+
+fn int_denominator(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "denominator", 1, 1)?;
+    Ok(Value::Int(1))
+}
+
+fn float_real(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "real", 1, 1)?;
+    Ok(Value::Float(float_self(vm, &a[0])?))
+}
+
+fn float_imag(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "imag", 1, 1)?;
+    Ok(Value::Float(0.0))
 }
 
 fn int_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -31,6 +31,8 @@ pub fn install(vm: &mut Vm) {
             ("__imul__", imul),
         ],
     );
+    method(&t.slice, &[("indices", slice_indices)]);
+    method(&t.range, &[("index", range_index), ("count", range_count)]);
     method(
         &t.tuple,
         &[
@@ -384,4 +386,85 @@ fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value]) -> PyResult<()> {
         k += 1;
     }
     Ok(())
+}
+
+fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check_method(vm, "slice.indices", 2, 2)?;
+    let Value::Slice(sl) = &a[0] else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let n = match vm.index_value(&a[1])? {
+        Some(n) if n >= 0 => n as usize,
+        Some(_) => return Err(vm.value_error("length should not be negative")),
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&a[1])
+            )));
+        }
+    };
+    let (st, en, step) = vm.slice_indices(sl, n)?;
+    Ok(Value::tuple(vec![
+        Value::Int(st),
+        Value::Int(en),
+        Value::Int(step),
+    ]))
+}
+
+fn range_pos(r: &crate::object::PyRange, v: &Value) -> Option<i64> {
+    let i = match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let inside = if r.step > 0 {
+        i >= r.start && i < r.stop
+    } else {
+        i <= r.start && i > r.stop
+    };
+    if inside && (i - r.start) % r.step == 0 {
+        Some((i - r.start) / r.step)
+    } else {
+        None
+    }
+}
+
+fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check_method(vm, "range.index", 2, 2)?;
+    let Value::Range(r) = &a[0] else {
+        return Err(vm.type_error("descriptor 'index' requires a 'range' object"));
+    };
+    match range_pos(r, base_of(&a[1])) {
+        Some(p) => Ok(Value::Int(p)),
+        None => {
+            let it = vm.get_iter(&a[0])?;
+            let mut k = 0;
+            while let Some(x) = vm.next(&it)? {
+                if vm.eq(&x, &a[1])? {
+                    return Ok(Value::Int(k));
+                }
+                k += 1;
+            }
+            let r = vm.repr(&a[1])?;
+            Err(vm.value_error(format!("{r} is not in range")))
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check_method(vm, "range.count", 2, 2)?;
+    let Value::Range(r) = &a[0] else {
+        return Err(vm.type_error("descriptor 'count' requires a 'range' object"));
+    };
+    if matches!(base_of(&a[1]), Value::Int(_) | Value::Bool(_)) {
+        return Ok(Value::Int(range_pos(r, base_of(&a[1])).is_some() as i64));
+    }
+    let it = vm.get_iter(&a[0])?;
+    let mut n = 0;
+    while let Some(x) = vm.next(&it)? {
+        if vm.eq(&x, &a[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
 }

@@ -121,7 +121,30 @@ fn margs<'a>(
         all: &args.all[1..],
         kwnames: args.kwnames,
     };
-    a.check(vm, name, min, max)
+    let pos = a.pos();
+    if !a.kwnames.is_empty() || (pos.len() >= min && pos.len() <= max) {
+        return a.check(vm, name, min, max);
+    }
+    let given = pos.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    // `count` parses its arguments the old way; the others use argument clinic.
+    let msg = if matches!(
+        name,
+        "count" | "find" | "rfind" | "index" | "rindex" | "startswith" | "endswith"
+    ) {
+        let (bound, n) = if given < min {
+            ("least", min)
+        } else {
+            ("most", max)
+        };
+        format!(
+            "{name}() takes at {bound} {n} argument{} ({given} given)",
+            plural(n)
+        )
+    } else {
+        crate::vm::arg_count_message(&format!("str.{name}"), name, min, max, given)
+    };
+    Err(vm.type_error(msg))
 }
 
 fn chars(s: &PyStr) -> Vec<char> {
@@ -320,17 +343,25 @@ fn endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     affix(vm, args, "endswith", false)
 }
 
-fn maxsplit_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, i64)> {
-    let pos = &args.pos()[1..];
-    if pos.len() > 2 {
+/// Checks the number of arguments (after `self`, keywords included) of a method that
+/// takes up to `max` of them.
+fn at_most(vm: &mut Vm, args: &Args<'_>, name: &str, max: usize) -> PyResult<()> {
+    let given = args.all.len() - 1;
+    if given > max {
+        let s = if max == 1 { "" } else { "s" };
         return Err(vm.type_error(format!(
-            "split() takes at most 2 arguments ({} given)",
-            pos.len()
+            "{name}() takes at most {max} argument{s} ({given} given)"
         )));
     }
+    Ok(())
+}
+
+fn maxsplit_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Value, i64)> {
+    let pos = &args.pos()[1..];
+    at_most(vm, args, name, 2)?;
     for (k, _) in args.kw() {
         if k != "sep" && k != "maxsplit" {
-            return Err(vm.type_error(format!("split() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
         }
     }
     let sep = pos
@@ -405,7 +436,8 @@ pub fn rsplit_str(text: &str, sep: Option<&str>, maxsplit: i64) -> Vec<String> {
 
 fn split_common(vm: &mut Vm, args: Args<'_>, reverse: bool) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let (sep, maxsplit) = maxsplit_arg(vm, &args)?;
+    let name = if reverse { "rsplit" } else { "split" };
+    let (sep, maxsplit) = maxsplit_arg(vm, &args, name)?;
     let sep = match base_of(&sep) {
         Value::None => None,
         Value::Str(p) => {
@@ -437,6 +469,7 @@ fn rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
+    at_most(vm, &args, "splitlines", 1)?;
     let keep = match args.pos().get(1).or(args.kwarg("keepends")) {
         Some(k) => vm.truthy(k)?,
         None => false,
@@ -907,6 +940,7 @@ fn zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
+    at_most(vm, &args, "expandtabs", 1)?;
     let ts = match args.pos().get(1).or(args.kwarg("tabsize")) {
         Some(t) => vm.arg_i64(t, "")?,
         None => 8,
@@ -1014,6 +1048,7 @@ fn replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
+    at_most(vm, &args, "encode", 2)?;
     let pos = &args.pos()[1..];
     let enc = match pos.first().or(args.kwarg("encoding")) {
         Some(e) => str_arg(vm, e, "encode() argument 'encoding'")?
@@ -1194,6 +1229,9 @@ fn format_rec(
                 j += 1;
             }
             if j >= chars.len() {
+                if i + 1 == chars.len() {
+                    return Err(vm.value_error("Single '{' encountered in format string"));
+                }
                 return Err(vm.value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j].iter().collect();
