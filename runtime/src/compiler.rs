@@ -142,50 +142,29 @@ const MAX_BRACKETS: usize = 200;
 /// The byte offset of the first bracket nested deeper than CPython allows (strings and
 /// comments skipped), if any.
 fn too_deep_brackets(source: &str) -> Option<usize> {
-    let b = source.as_bytes();
-    if b.iter().filter(|c| matches!(c, b'(' | b'[' | b'{')).count() <= MAX_BRACKETS {
+    if source
+        .bytes()
+        .filter(|c| matches!(c, b'(' | b'[' | b'{'))
+        .count()
+        <= MAX_BRACKETS
+    {
         return None;
     }
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
+    let mut found = None;
+    syntax::scan_brackets(source, |i, c| {
+        if matches!(c, b'(' | b'[' | b'{') {
+            depth += 1;
+            if depth > MAX_BRACKETS {
+                found = Some(i);
+                return false;
             }
-            q @ (b'\'' | b'"') => {
-                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
-                i += if triple { 3 } else { 1 };
-                while i < b.len() {
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if triple {
-                        if b[i] == q && i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q {
-                            i += 2;
-                            break;
-                        }
-                    } else if b[i] == q || b[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_BRACKETS {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+        } else {
+            depth = depth.saturating_sub(1);
         }
-        i += 1;
-    }
-    None
+        true
+    });
+    found
 }
 
 /// Stack size of the thread that compiles deeply nested sources.
