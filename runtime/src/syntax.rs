@@ -283,11 +283,7 @@ pub fn scan_brackets(source: &str, mut visit: impl FnMut(usize, u8) -> bool) -> 
                     return true;
                 }
             }
-            c @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') => {
-                if !visit(i, c) {
-                    return false;
-                }
-            }
+            c @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') if !visit(i, c) => return false,
             _ => {}
         }
         i += 1;
