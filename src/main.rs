@@ -60,11 +60,17 @@ fn main() -> ExitCode {
             let filename = "<stdin>".to_owned();
             (Job::Script { source, filename }, argv)
         }
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(source) => {
-                let filename = path.to_owned();
-                (Job::Script { source, filename }, args.clone())
-            }
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(source) => {
+                    let filename = path.to_owned();
+                    (Job::Script { source, filename }, args.clone())
+                }
+                Err(e) => {
+                    eprintln!("{}", non_utf8_error(path, e.as_bytes(), e.utf8_error()));
+                    return ExitCode::from(1);
+                }
+            },
             Err(e) => {
                 eprintln!(
                     "atoll: can't open file '{path}': [Errno {}] {e}",
@@ -83,6 +89,18 @@ fn main() -> ExitCode {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),
     }
+}
+
+/// CPython's message for a source file that is not UTF-8 (PEP 263; atoll reads
+/// no coding declarations).
+fn non_utf8_error(path: &str, bytes: &[u8], err: std::str::Utf8Error) -> String {
+    let at = err.valid_up_to();
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    format!(
+        "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, \
+         but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+        bytes[at]
+    )
 }
 
 /// Installs the tracing subscriber: a formatter on stderr filtered by `ATOLL_LOG`

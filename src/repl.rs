@@ -140,53 +140,20 @@ struct Scan {
 
 impl Scan {
     fn of(src: &str) -> Scan {
-        let chars: Vec<char> = src.chars().collect();
-        let mut scan = Scan::default();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            match c {
-                '#' => {
-                    while i < chars.len() && chars[i] != '\n' {
-                        i += 1;
-                    }
-                    continue;
-                }
-                '\'' | '"' => {
-                    let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
-                    i += if triple { 3 } else { 1 };
-                    let mut closed = false;
-                    while i < chars.len() {
-                        if chars[i] == '\\' {
-                            i += 2;
-                            continue;
-                        }
-                        if !triple && chars[i] == '\n' {
-                            break;
-                        }
-                        if chars[i] == c
-                            && (!triple
-                                || (chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c)))
-                        {
-                            i += if triple { 3 } else { 1 };
-                            closed = true;
-                            break;
-                        }
-                        i += 1;
-                    }
-                    if triple && !closed {
-                        scan.in_triple = true;
-                    }
-                    continue;
-                }
-                '(' | '[' | '{' => scan.depth += 1,
-                ')' | ']' | '}' => scan.depth -= 1,
-                _ => {}
-            }
-            i += 1;
+        let mut depth = 0;
+        let in_triple = atoll::runtime::syntax::scan_brackets(src, |_, c| {
+            depth += if matches!(c, b'(' | b'[' | b'{') {
+                1
+            } else {
+                -1
+            };
+            true
+        });
+        Scan {
+            depth,
+            in_triple,
+            backslash: src.trim_end_matches('\n').ends_with('\\'),
         }
-        scan.backslash = src.trim_end_matches('\n').ends_with('\\');
-        scan
     }
 }
 

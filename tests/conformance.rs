@@ -16,6 +16,8 @@
 //! (regenerate with `bench/regen_expected.sh`). Programs named in
 //! `bench/programs/PENDING` (one per line, `NAME  # reason`) are not run yet; the
 //! test prints them so they stay visible.
+//! The example programs `examples/scripts/NAME.py` that have a `NAME.expected`
+//! beside them are run the same way, from `examples/scripts`.
 
 use std::fmt::Write as _;
 use std::io::Read as _;
@@ -31,6 +33,26 @@ fn scripts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("scripts")
+}
+
+fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join("scripts")
+}
+
+/// The `.py` files of `dir` (all of them, or only those with a `.expected`).
+fn scripts_in(dir: &Path, only_with_expected: bool) -> Vec<String> {
+    let mut scripts: Vec<String> = std::fs::read_dir(dir)
+        .expect("read a scripts directory")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".py")?;
+            (!only_with_expected || dir.join(format!("{stem}.expected")).exists()).then_some(name)
+        })
+        .collect();
+    scripts.sort();
+    scripts
 }
 
 struct Outcome {
@@ -206,12 +228,21 @@ fn scripts_match_cpython() {
     let scripts = python_files(&dir);
     assert!(!scripts.is_empty(), "no scripts in {}", dir.display());
 
-    let failures = check_scripts(&dir, &scripts, false, "tests/regen_expected.sh");
+    let mut failures = check_scripts(&dir, &scripts, false, "tests/regen_expected.sh");
+    // The example programs that have an expected output are conformance scripts too.
+    let examples_dir = examples_dir();
+    let examples = scripts_in(&examples_dir, true);
+    failures.extend(check_scripts(
+        &examples_dir,
+        &examples,
+        false,
+        "tests/regen_expected.sh",
+    ));
     if !failures.is_empty() {
         panic!(
             "{} of {} conformance scripts failed:\n\n{}",
             failures.len(),
-            scripts.len(),
+            scripts.len() + examples.len(),
             failures.join("\n\n")
         );
     }

@@ -38,21 +38,59 @@ impl CompileError {
 
 /// Compiles a module (CPython's `'exec'` mode). The result has `CodeFlags::MODULE`.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
-    compile_mode(source, filename, false)
+    compile_mode(source, filename, Mode::Exec)
+}
+
+/// Compiles an expression (CPython's `'eval'` mode): the code returns its value.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+    let source = source.trim_start_matches([' ', '\t']);
+    compile_mode(source, filename, Mode::Eval)
+}
+
+/// What a compiled source is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Mode {
+    /// A module.
+    Exec,
+    /// The interactive prompt: expression statements print their value.
+    Single,
+    /// One expression, whose value the code returns.
+    Eval,
 }
 
 /// Compiles for the interactive prompt (CPython's `'single'` mode): top-level
 /// expression statements print their value with `PrintExpr`.
 pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
-    compile_mode(source, filename, true)
+    compile_mode(source, filename, Mode::Single)
 }
 
-fn compile_mode(
+/// Native stack the parser wants for deeply nested source; when the calling
+/// thread has less left, parsing runs on a fresh segment of [`COMPILE_STACK`]
+/// bytes (only the pages used are ever touched).
+const COMPILE_RED_ZONE: usize = 16 << 20;
+const COMPILE_STACK: usize = 256 << 20;
+
+fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObject>, SyntaxError> {
+    stacker::maybe_grow(COMPILE_RED_ZONE, COMPILE_STACK, || {
+        compile_on_stack(source, filename, mode)
+    })
+}
+
+fn compile_on_stack(
     source: &str,
     filename: &str,
-    interactive: bool,
+    mode: Mode,
 ) -> Result<Arc<CodeObject>, SyntaxError> {
     let index = LineIndex::new(source);
+    if let Some(pos) = too_deep_brackets(source) {
+        return Err(SyntaxError::at(
+            "too many nested parentheses",
+            filename,
+            source,
+            &index,
+            TextRange::new((pos as u32).into(), (pos as u32 + 1).into()),
+        ));
+    }
     let module = syntax::parse_module(source, filename, &index)?;
     let to_syntax = |e: CompileError| SyntaxError::at(e.msg, filename, source, &index, e.range);
     match passes(
@@ -60,7 +98,7 @@ fn compile_mode(
         source,
         filename,
         &index,
-        interactive,
+        mode,
         scope::INLINE_NESTING,
     ) {
         Err(e) if e.msg == scope::NEEDS_BIG_STACK => {}
@@ -79,7 +117,7 @@ fn compile_mode(
                     source,
                     filename,
                     index_ref,
-                    interactive,
+                    mode,
                     scope::MAX_NESTING,
                 );
                 drop(module);
@@ -98,6 +136,37 @@ fn compile_mode(
     result.map_err(to_syntax)
 }
 
+/// CPython's tokenizer limit on nested brackets.
+const MAX_BRACKETS: usize = 200;
+
+/// The byte offset of the first bracket nested deeper than CPython allows (strings and
+/// comments skipped), if any.
+fn too_deep_brackets(source: &str) -> Option<usize> {
+    if source
+        .bytes()
+        .filter(|c| matches!(c, b'(' | b'[' | b'{'))
+        .count()
+        <= MAX_BRACKETS
+    {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut found = None;
+    syntax::scan_brackets(source, |i, c| {
+        if matches!(c, b'(' | b'[' | b'{') {
+            depth += 1;
+            if depth > MAX_BRACKETS {
+                found = Some(i);
+                return false;
+            }
+        } else {
+            depth = depth.saturating_sub(1);
+        }
+        true
+    });
+    found
+}
+
 /// Stack size of the thread that compiles deeply nested sources.
 const BIG_STACK: usize = 256 << 20;
 
@@ -106,9 +175,9 @@ fn passes(
     source: &str,
     filename: &str,
     index: &LineIndex,
-    interactive: bool,
+    mode: Mode,
     limit: u32,
 ) -> Result<Arc<CodeObject>, CompileError> {
     let table = scope::build(module, limit)?;
-    codegen::compile_module(module, table, source, filename, index, interactive)
+    codegen::compile_module(module, table, source, filename, index, mode)
 }

@@ -13,6 +13,7 @@ use crate::config::InterpreterConfig;
 use crate::gil::{EvalBreaker, Gil};
 use crate::object::{Module, PyDict, PyStr, Types, Value};
 use crate::sync::{AtomicBool, AtomicUsize, Condvar, GilCell, Mutex, Ordering};
+use crate::threads::WaitRecord;
 
 /// What kind of OS thread a thread state runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +39,9 @@ pub struct ThreadEntry {
     /// Set for the main thread of the interpreter (the first host thread running
     /// `__main__`), for `threading.main_thread()`.
     pub main: bool,
+    /// What the thread is blocked on right now, if anything (see
+    /// [`crate::threads::block`]).
+    pub waiting: Option<WaitRecord>,
 }
 
 /// The registry of thread states plus interpreter status, behind one mutex.
@@ -116,6 +120,37 @@ impl InterpShared {
             .any(|(_, t)| t.id == thread && t.daemon && t.kind == ThreadKind::Spawned)
     }
 
+    /// Removes thread state `thread` from the registry (for a state that never ran).
+    pub fn remove_thread_state(&self, thread: u64) {
+        let mut reg = self.registry.lock();
+        if let Some(key) = reg
+            .threads
+            .iter()
+            .find(|(_, t)| t.id == thread)
+            .map(|(k, _)| k)
+        {
+            reg.threads.remove(key);
+        }
+        drop(reg);
+        self.registry_changed.notify_all();
+    }
+
+    /// Records (or clears) what thread state `thread` is blocked on.
+    pub fn set_waiting(&self, thread: u64, record: Option<WaitRecord>) {
+        let mut reg = self.registry.lock();
+        if let Some((_, t)) = reg.threads.iter_mut().find(|(_, t)| t.id == thread) {
+            t.waiting = record;
+        }
+    }
+
+    /// Whether thread state `thread` is a daemon thread.
+    pub fn is_daemon(&self, thread: u64) -> bool {
+        let reg = self.registry.lock();
+        reg.threads
+            .iter()
+            .any(|(_, t)| t.id == thread && t.daemon && t.kind == ThreadKind::Spawned)
+    }
+
     /// Number of live thread states.
     pub fn thread_count(&self) -> usize {
         self.registry.lock().threads.len()
@@ -148,6 +183,9 @@ pub struct InterpCtx {
     pub native: RefCell<HashMap<&'static str, Value>>,
     /// `sys.path`-like search list, shared with `sys.path`.
     pub path: Value,
+    /// Interned identifier strings: every code object's names share one `PyStr`
+    /// per spelling, so name lookups compare pointers, not bytes.
+    interned: RefCell<HashMap<Box<str>, Rc<PyStr>>>,
 }
 
 impl InterpCtx {
@@ -172,15 +210,28 @@ impl InterpCtx {
             linecache: RefCell::new(HashMap::new()),
             native: RefCell::new(HashMap::new()),
             path,
+            interned: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The interpreter's one `PyStr` for the identifier `s`.
+    pub fn intern(&self, s: &str) -> Rc<PyStr> {
+        if let Some(p) = self.interned.borrow().get(s) {
+            return p.clone();
+        }
+        let p = Rc::new(PyStr::new(s));
+        self.interned.borrow_mut().insert(s.into(), p.clone());
+        p
     }
 
     /// Line `line` (1-based) of file `filename`, if readable.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
-        if filename.starts_with('<') {
-            return None;
-        }
         let mut cache = self.linecache.borrow_mut();
+        if filename.starts_with('<') {
+            // only sources registered with `cache_source` (modules shipped inside atoll)
+            let lines = cache.get(filename)?.clone()?;
+            return lines.get(line.checked_sub(1)? as usize).cloned();
+        }
         let lines = cache
             .entry(filename.to_owned())
             .or_insert_with(|| {
@@ -222,6 +273,8 @@ impl InterpCtx {
         let old = std::mem::take(&mut *self.builtins.0.borrow_mut());
         drop(old);
         let old = std::mem::take(&mut *self.native.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.interned.borrow_mut());
         drop(old);
         for t in self
             .types

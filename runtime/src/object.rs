@@ -11,7 +11,9 @@ mod float;
 mod function;
 mod hash;
 mod int;
+pub mod set;
 mod str;
+pub mod trashcan;
 pub mod type_cache;
 mod types;
 mod value;
@@ -22,10 +24,12 @@ pub use float::float_repr;
 pub use function::{
     BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, GlobalSlot, Native, PyCell,
 };
-pub use hash::{hash_float, hash_int, hash_str};
+pub use hash::{hash_big, hash_bytes, hash_float, hash_int, hash_str, hash_tuple};
 pub use int::{Int, int_from_big};
+pub use set::SetMap;
 pub use str::PyStr;
-pub use types::{Instance, PyType, TypeKind, Types};
+pub use types::{Instance, PyType, TypeFlags, TypeKind, Types};
 pub use value::{
-    IterState, Module, PyBytes, PyIter, PyList, PyRange, PySet, PySlice, PyTuple, Value,
+    IterState, Module, PyByteArray, PyBytes, PyIter, PyList, PyRange, PySet, PySlice, PyTuple,
+    Value,
 };

@@ -5,18 +5,26 @@ mod bisect;
 mod builtins;
 mod crossinterp;
 mod deque;
+mod futures;
 mod heapq;
 mod import;
 mod interpqueues;
 mod interpreters;
 pub mod io;
+mod local;
 mod math;
-mod methods;
+pub mod methods;
 mod modsupport;
 mod modules;
+mod os;
+mod queue;
+mod queue_deque;
 mod random;
 mod sys;
 mod thread;
+mod thread_cond;
+mod thread_lock;
+mod thread_sem;
 mod time;
 mod util;
 
@@ -29,6 +37,8 @@ pub use crossinterp::{
     CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
 };
 pub use import::materialize;
+pub(crate) use import::module_initializing;
+pub use local::local_switch;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
 pub fn init_interpreter(vm: &mut Vm) {

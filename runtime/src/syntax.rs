@@ -12,10 +12,21 @@ pub use ruff_text_size::{Ranged, TextRange, TextSize};
 use ruff_python_ast::PythonVersion;
 use ruff_python_parser::{Mode, ParseOptions};
 
+/// Which subclass of `SyntaxError` a syntax error is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SyntaxKind {
+    #[default]
+    Syntax,
+    Indentation,
+    Tab,
+}
+
 /// A syntax error, with CPython's `SyntaxError` attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub msg: String,
+    /// `SyntaxError`, `IndentationError` or `TabError`.
+    pub kind: SyntaxKind,
     pub filename: String,
     /// 1-based line.
     pub line: u32,
@@ -42,6 +53,7 @@ impl SyntaxError {
         let (end_line, end_col) = index.line_col(source, end.max(start));
         SyntaxError {
             msg: msg.into(),
+            kind: SyntaxKind::Syntax,
             filename: filename.to_string(),
             line,
             col,
@@ -130,8 +142,10 @@ pub fn parse_module(
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let error = if let Some(err) = parsed.errors().first() {
-        let msg = parse_error_message(&err.error);
-        Some(SyntaxError::at(msg, filename, source, index, err.location))
+        let (msg, kind, range) = cpython_message(&err.error, source, index, err.location);
+        let mut e = SyntaxError::at(msg, filename, source, index, range);
+        e.kind = kind;
+        Some(e)
     } else {
         parsed
             .unsupported_syntax_errors()
@@ -157,28 +171,299 @@ pub fn parse_module(
     }
 }
 
-fn parse_error_message(err: &ruff_python_parser::ParseErrorType) -> String {
+/// CPython's name for an expression in error messages ("function call", "literal" ...).
+fn expr_kind(text: &str) -> &'static str {
+    use ast::Expr as E;
+    let Ok(parsed) = ruff_python_parser::parse_expression(text) else {
+        return "expression";
+    };
+    match &*parsed.syntax().body {
+        E::Call(_) => "function call",
+        E::Attribute(_) => "attribute",
+        E::Subscript(_) => "subscript",
+        E::Starred(_) => "starred",
+        E::Name(_) => "name",
+        E::List(_) => "list",
+        E::Tuple(_) => "tuple",
+        E::Lambda(_) => "lambda",
+        E::BoolOp(_) | E::BinOp(_) | E::UnaryOp(_) => "expression",
+        E::Generator(_) => "generator expression",
+        E::Yield(_) | E::YieldFrom(_) => "yield expression",
+        E::Await(_) => "await expression",
+        E::ListComp(_) => "list comprehension",
+        E::SetComp(_) => "set comprehension",
+        E::DictComp(_) => "dict comprehension",
+        E::Dict(_) => "dict literal",
+        E::Set(_) => "set display",
+        E::FString(_) => "f-string expression",
+        E::NoneLiteral(_) => "None",
+        E::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        E::EllipsisLiteral(_) => "ellipsis",
+        E::Compare(_) => "comparison",
+        E::If(_) => "conditional expression",
+        E::Named(_) => "named expression",
+        _ => "literal",
+    }
+}
+
+/// The text of a byte range of the source.
+fn slice(source: &str, range: TextRange) -> &str {
+    let s = (range.start().to_u32() as usize).min(source.len());
+    let e = (range.end().to_u32() as usize).clamp(s, source.len());
+    source.get(s..e).unwrap_or("")
+}
+
+/// The innermost bracket still open at the end of the source: (its byte offset, the
+/// bracket).
+fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    scan_brackets(source, |i, c| {
+        if matches!(c, b'(' | b'[' | b'{') {
+            stack.push((i, c as char));
+        } else {
+            stack.pop();
+        }
+        true
+    });
+    stack.pop()
+}
+
+/// Visits the brackets of Python source that are code (not inside strings or
+/// comments) in order, with their byte offsets, while `visit` returns true.
+/// Returns whether the source ends inside an unterminated triple-quoted string.
+///
+/// ```
+/// let mut seen = String::new();
+/// let src = "f(x['(']) # (\n\"\"\"open";
+/// let open = atoll_runtime::syntax::scan_brackets(src, |_, c| {
+///     seen.push(c as char);
+///     true
+/// });
+/// assert_eq!(seen, "([])");
+/// assert!(open);
+/// ```
+pub fn scan_brackets(source: &str, mut visit: impl FnMut(usize, u8) -> bool) -> bool {
+    let b = source.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
+                i += if triple { 3 } else { 1 };
+                let mut closed = false;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple {
+                        if b[i] == q && i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q {
+                            i += 2;
+                            closed = true;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        closed = true;
+                        break;
+                    }
+                    i += 1;
+                }
+                if triple && !closed {
+                    return true;
+                }
+            }
+            c @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') if !visit(i, c) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The 1-based line of the last non-blank, non-comment line before `line`.
+fn previous_code_line(source: &str, index: &LineIndex, line: u32) -> u32 {
+    let mut l = line.saturating_sub(1);
+    while l > 1 {
+        let t = index.line_text(source, l).unwrap_or("").trim();
+        if !t.is_empty() && !t.starts_with('#') {
+            break;
+        }
+        l -= 1;
+    }
+    l.max(1)
+}
+
+/// CPython's message, exception class and position for a parse error.
+fn cpython_message(
+    err: &ruff_python_parser::ParseErrorType,
+    source: &str,
+    index: &LineIndex,
+    range: TextRange,
+) -> (String, SyntaxKind, TextRange) {
+    use ruff_python_ast::token::TokenKind as T;
     use ruff_python_parser::{LexicalErrorType, ParseErrorType as P};
+    let at_eof = range.start().to_u32() as usize >= source.trim_end().len();
+    let plain = |m: &str| (m.to_owned(), SyntaxKind::Syntax, range);
+    if at_eof
+        && matches!(
+            err,
+            P::Lexical(LexicalErrorType::Eof) | P::ExpectedExpression | P::ExpectedToken { .. }
+        )
+        && let Some((pos, c)) = unclosed_bracket(source)
+    {
+        let r = TextRange::new((pos as u32).into(), (pos as u32 + 1).into());
+        return (format!("'{c}' was never closed"), SyntaxKind::Syntax, r);
+    }
     match err {
-        P::Lexical(LexicalErrorType::IndentationError) => {
-            "unindent does not match any outer indentation level".into()
+        P::Lexical(LexicalErrorType::IndentationError) => (
+            "unindent does not match any outer indentation level".into(),
+            SyntaxKind::Indentation,
+            range,
+        ),
+        P::UnexpectedIndentation => ("unexpected indent".into(), SyntaxKind::Indentation, range),
+        P::Lexical(LexicalErrorType::UnclosedStringError) => {
+            let text = slice(source, range);
+            let line = index.line_col(source, range.start().to_u32() as usize).0;
+            if text.contains("\"\"\"") || text.contains("\'\'\'") {
+                let last = index.line(source.len());
+                (
+                    format!("unterminated triple-quoted string literal (detected at line {last})"),
+                    SyntaxKind::Syntax,
+                    range,
+                )
+            } else {
+                (
+                    format!("unterminated string literal (detected at line {line})"),
+                    SyntaxKind::Syntax,
+                    range,
+                )
+            }
         }
-        P::UnexpectedIndentation => "unexpected indent".into(),
-        P::Lexical(LexicalErrorType::UnclosedStringError) => "unterminated string literal".into(),
-        P::Lexical(LexicalErrorType::Eof) => "unexpected EOF while parsing".into(),
-        P::InvalidAssignmentTarget => "cannot assign to expression".into(),
-        P::InvalidDeleteTarget => "cannot delete expression".into(),
-        P::InvalidAugmentedAssignmentTarget => {
-            "'expression' is an illegal expression for augmented assignment".into()
+        P::Lexical(LexicalErrorType::Eof) => plain("unexpected EOF while parsing"),
+        P::Lexical(LexicalErrorType::LineContinuationError) => {
+            plain("unexpected character after line continuation character")
         }
-        P::PositionalAfterKeywordArgument => "positional argument follows keyword argument".into(),
+        P::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if tok.is_ascii() {
+                plain("invalid syntax")
+            } else {
+                plain(&format!(
+                    "invalid character '{tok}' (U+{:04X})",
+                    *tok as u32
+                ))
+            }
+        }
+        P::Lexical(LexicalErrorType::FStringError(e)) | P::FStringError(e) => {
+            plain(&format!("f-string: {e}"))
+        }
+        P::OtherError(m) => {
+            if let Some(rest) = m.strip_prefix("Expected an indented block after ") {
+                let what = rest.replace('`', "'");
+                let line = index.line_col(source, range.start().to_u32() as usize).0;
+                let header = previous_code_line(source, index, line);
+                return (
+                    format!("expected an indented block after {what} on line {header}"),
+                    SyntaxKind::Indentation,
+                    range,
+                );
+            }
+            if m.starts_with("Expected `except` or `finally`") {
+                return plain("expected 'except' or 'finally' block");
+            }
+            plain("invalid syntax")
+        }
+        P::ExpectedToken {
+            expected: T::Colon, ..
+        } => plain("expected ':'"),
+        P::ExpectedToken {
+            expected: T::Else, ..
+        } => plain("expected 'else' after 'if' expression"),
+        P::SimpleStatementsOnSameLine => {
+            let line = index.line_col(source, range.start().to_u32() as usize).0;
+            let text = index.line_text(source, line).unwrap_or("").trim_start();
+            if let Some(rest) = text.strip_prefix("print ")
+                && !rest.trim_start().starts_with(['(', '=', '.', '['])
+            {
+                return plain("Missing parentheses in call to 'print'. Did you mean print(...)?");
+            }
+            if let Some(rest) = text.strip_prefix("exec ")
+                && !rest.trim_start().starts_with(['(', '='])
+            {
+                return plain("Missing parentheses in call to 'exec'. Did you mean exec(...)?");
+            }
+            plain("invalid syntax")
+        }
+        P::InvalidAssignmentTarget => {
+            let k = expr_kind(slice(source, range));
+            match k {
+                "None" | "True" | "False" | "ellipsis" => plain(&format!("cannot assign to {k}")),
+                _ => {
+                    // a single assignment target gets the "==" hint
+                    let line_text = {
+                        let line = index.line_col(source, range.start().to_u32() as usize).0;
+                        index.line_text(source, line).unwrap_or("").to_owned()
+                    };
+                    let target = slice(source, range).trim();
+                    let single = line_text.trim_start().starts_with(target)
+                        && line_text.matches('=').count() == 1
+                        && !line_text.trim_start().starts_with("for ")
+                        && !line_text.trim_start().starts_with("with ");
+                    if single {
+                        plain(&format!(
+                            "cannot assign to {k} here. Maybe you meant '==' instead of '='?"
+                        ))
+                    } else {
+                        plain(&format!("cannot assign to {k}"))
+                    }
+                }
+            }
+        }
+        P::InvalidNamedAssignmentTarget => plain(&format!(
+            "cannot use assignment expressions with {}",
+            expr_kind(slice(source, range))
+        )),
+        P::InvalidAnnotatedAssignmentTarget => plain("illegal target for annotation"),
+        P::InvalidAugmentedAssignmentTarget => plain(&format!(
+            "'{}' is an illegal expression for augmented assignment",
+            expr_kind(slice(source, range))
+        )),
+        P::InvalidDeleteTarget => plain(&format!(
+            "cannot delete {}",
+            expr_kind(slice(source, range))
+        )),
+        P::PositionalAfterKeywordArgument => plain("positional argument follows keyword argument"),
         P::PositionalAfterKeywordUnpacking => {
-            "positional argument follows keyword argument unpacking".into()
+            plain("positional argument follows keyword argument unpacking")
+        }
+        P::InvalidArgumentUnpackingOrder => {
+            plain("iterable argument unpacking follows keyword argument unpacking")
+        }
+        P::UnparenthesizedGeneratorExpression => {
+            plain("Generator expression must be parenthesized")
         }
         P::NonDefaultParamAfterDefaultParam => {
-            "non-default argument follows default argument".into()
+            plain("non-default argument follows default argument")
         }
-        other => format!("invalid syntax: {other}"),
+        P::ParamAfterVarKeywordParam => plain("arguments cannot follow var-keyword argument"),
+        P::VarParameterWithDefault => plain("var-positional argument cannot have default value"),
+        P::ExpectedKeywordParam => plain("named arguments must follow bare *"),
+        P::InvalidStarredExpressionUsage => plain("can't use starred expression here"),
+        P::IterableUnpackingInComprehension => {
+            plain("iterable unpacking cannot be used in comprehension")
+        }
+        P::EmptySlice => plain("invalid syntax"),
+        _ => plain("invalid syntax"),
     }
 }
 

@@ -13,10 +13,15 @@
 //! `thread`, `native_id` and `step`.
 
 mod lifecycle;
+pub mod lock;
+mod shutdown;
 mod spawn;
+pub mod wait;
 
 pub use lifecycle::{
     bind_os_thread, create_os_thread, create_thread_state, current_ident, current_native_id,
     exit_os_thread, finalize_thread_state, start_eval_loop, with_vm,
 };
+pub use shutdown::{run_threading_shutdown, stop_daemon_threads, wait_for_non_daemon_threads};
 pub use spawn::{ThreadHandle, spawn_thread};
+pub use wait::{StopFlag, WaitKind, WaitRecord, WaitTarget, block};

@@ -5,26 +5,32 @@
 //! blocking call whose closure must be `Send` (so it can't touch objects).
 
 mod args;
+mod arith;
 pub mod attr;
 mod call;
+pub mod class;
+pub mod compare;
 mod errors;
 pub mod eval;
+pub mod finalize;
 pub mod format;
 mod frame;
 mod items;
 mod iter;
+mod mapping;
 mod ops;
 mod traceback;
 
 use std::rc::Rc;
 use std::sync::Arc;
 
-pub use args::Args;
+pub use args::{Args, arg_count_message};
+pub use arith::big_true_div as arith_big_true_div;
 pub use frame::Frame;
 pub use traceback::format_exception;
 
 use crate::interp::{InterpCtx, InterpShared};
-use crate::object::{Instance, Value};
+use crate::object::{Instance, PyDict, Value};
 
 /// An exception being raised: the exception instance.
 pub type PyErr = Rc<Instance>;
@@ -47,6 +53,8 @@ pub struct Vm {
     pub depth: usize,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
+    /// Whether this is a daemon thread (stopped, not waited for, at shutdown).
+    pub daemon: bool,
     /// Set when the interpreter is stopping this (daemon) thread: exceptions then
     /// unwind without running handlers.
     pub killed: bool,
@@ -57,6 +65,8 @@ pub struct Vm {
     /// Empty vectors of finished frames, reused for new frames' locals and stacks
     /// so a call allocates nothing in the common case.
     pub(crate) frame_pool: Vec<Vec<Value>>,
+    /// The globals of the innermost running frame (for `globals()`, `eval`, `dir()`).
+    pub(crate) cur_globals: Option<Rc<PyDict>>,
 }
 
 /// How many spare frame vectors a thread keeps.
@@ -65,6 +75,7 @@ const FRAME_POOL_MAX: usize = 64;
 impl Vm {
     /// A VM for thread state `thread_id` (the caller holds the GIL).
     pub fn new(interp: Arc<InterpShared>, ctx: Rc<InterpCtx>, thread_id: u64, ident: u64) -> Vm {
+        finalize::register_breaker(interp.breaker.clone());
         Vm {
             interp,
             ctx,
@@ -72,9 +83,11 @@ impl Vm {
             ident,
             depth: 0,
             handled: Value::None,
+            daemon: false,
             killed: false,
             reraising: false,
             repr_stack: Vec::new(),
+            cur_globals: None,
             frame_pool: Vec::new(),
         }
     }
@@ -112,6 +125,13 @@ impl Vm {
         r
     }
 
+    /// The globals of the running frame (`__main__`'s when none runs).
+    pub fn current_globals(&self) -> Rc<PyDict> {
+        self.cur_globals
+            .clone()
+            .unwrap_or_else(|| self.ctx.main.dict.clone())
+    }
+
     /// Handles a set eval-breaker bit: GIL drop requests, daemon shutdown.
     #[cold]
     pub fn handle_breaker(&mut self) -> PyResult<()> {
@@ -119,6 +139,10 @@ impl Vm {
         let bits = self.interp.breaker.get();
         if bits & EvalBreaker::GIL_DROP_REQUEST != 0 {
             self.interp.gil.yield_now(self.thread_id);
+        }
+        if bits & EvalBreaker::PENDING_CALLS != 0 && Vm::has_pending_closes() {
+            self.interp.breaker.clear(EvalBreaker::PENDING_CALLS);
+            self.run_pending_closes();
         }
         if bits & EvalBreaker::ASYNC_EXC != 0 && self.interp.should_stop(self.thread_id) {
             self.killed = true;

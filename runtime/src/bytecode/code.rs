@@ -24,6 +24,9 @@ pub enum Const {
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Const]>),
+    /// A frozenset of constants, items in source order (CPython folds a set display of
+    /// more than two constants into one, which fixes the set's layout).
+    FrozenSet(Arc<[Const]>),
     Code(Arc<CodeObject>),
 }
 

@@ -34,6 +34,8 @@ pub(super) enum FBlockKind<'a> {
     FinallyEnd,
     /// A `with` body: `[exit]` on the stack.
     With,
+    /// An `async with` body: `[exit]` on the stack; exiting awaits its result.
+    AsyncWith,
     /// An `except` body: `[prev_exc]` on the stack; the bound name is cleared.
     HandlerCleanup { name: Option<&'a str> },
 }
@@ -57,6 +59,7 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Code(usize),
 }
 
@@ -72,6 +75,7 @@ fn const_key(c: &Const) -> ConstKey {
         Const::Str(s) => ConstKey::Str(s.to_string()),
         Const::Bytes(b) => ConstKey::Bytes(b.to_vec()),
         Const::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Const::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
         Const::Code(c) => ConstKey::Code(Arc::as_ptr(c) as usize),
     }
 }
@@ -284,8 +288,9 @@ pub(super) fn compile_module<'a>(
     source: &'a str,
     filename: &'a str,
     index: &'a LineIndex,
-    interactive: bool,
+    mode: super::Mode,
 ) -> CResult<Arc<CodeObject>> {
+    let interactive = mode == super::Mode::Single;
     let mut c = Compiler {
         source,
         filename,
@@ -301,6 +306,17 @@ pub(super) fn compile_module<'a>(
     let mut body: &[Stmt] = &module.body;
     if let Some(first) = body.first() {
         c.set_line(first.range());
+    }
+    if mode == super::Mode::Eval {
+        return match body {
+            [Stmt::Expr(e)] => {
+                c.compile_expr(&e.value)?;
+                c.emit(Instr::ReturnValue);
+                c.finish_unit()
+            }
+            [] => Err(CompileError::new("invalid syntax", TextRange::default())),
+            [first, ..] => Err(CompileError::new("invalid syntax", first.range())),
+        };
     }
     if scope::has_annotations(body) {
         c.u().has_annotations = true;

@@ -253,6 +253,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `[iter, v]` -> `[result]`: the `yield from` / `await` delegation loop.
+    pub(super) fn yield_from_loop_pub(&mut self) {
+        self.yield_from_loop();
+    }
+
+    /// `[iter, v]` -> `[result]`: the `yield from` / `await` delegation loop.
     fn yield_from_loop(&mut self) {
         let start = self.new_label();
         let exit = self.new_label();
@@ -363,6 +368,15 @@ impl<'a> Compiler<'a> {
 
     fn compile_sequence(&mut self, elts: &'a [Expr], kind: SeqKind) -> CResult<()> {
         let leading = elts.iter().take_while(|e| !is_starred(e)).count();
+        if kind == SeqKind::Set && leading == elts.len() && elts.len() > 2 {
+            let items: Option<Vec<Const>> = elts.iter().map(fold::fold).collect();
+            if let Some(items) = items {
+                self.emit(Instr::BuildSet(0));
+                self.load_const(Const::FrozenSet(items.into()));
+                self.emit(Instr::SetUpdate(1));
+                return Ok(());
+            }
+        }
         if leading == elts.len() {
             for e in elts {
                 self.compile_expr(e)?;
@@ -536,6 +550,9 @@ impl<'a> Compiler<'a> {
         if self.try_super_call(c)? {
             return Ok(());
         }
+        if self.try_locals_call(c)? {
+            return Ok(());
+        }
         let has_star =
             args.args.iter().any(is_starred) || args.keywords.iter().any(|k| k.arg.is_none());
         if let Expr::Attribute(a) = &*c.func
@@ -652,6 +669,44 @@ impl<'a> Compiler<'a> {
     }
 
     /// Zero-argument `super()` in a method: `super(__class__, <first argument>)`.
+    /// `locals()` / `vars()` (no arguments) read the frame's variables: compiled to
+    /// `LoadLocals`. In a function, `eval(src)` / `exec(src)` get the function's
+    /// variables as their locals: compiled as `eval(src, None, locals())`.
+    fn try_locals_call(&mut self, c: &'a ast::ExprCall) -> CResult<bool> {
+        let Expr::Name(n) = &*c.func else {
+            return Ok(false);
+        };
+        let name = n.id.as_str();
+        let args = &c.arguments;
+        if !args.keywords.is_empty() || args.args.iter().any(is_starred) {
+            return Ok(false);
+        }
+        let sid = self.ur().scope;
+        if matches!(
+            self.st.scopes[sid].lookup(name),
+            SymScope::Local | SymScope::Cell | SymScope::Free
+        ) {
+            return Ok(false);
+        }
+        match (name, args.args.len()) {
+            ("locals" | "vars", 0) => {
+                self.set_line(c.range());
+                self.emit(Instr::LoadLocals);
+                Ok(true)
+            }
+            ("eval" | "exec", 1) if self.ur().kind.is_function() => {
+                self.compile_name(name, NameCtx::Load)?;
+                self.compile_expr(&args.args[0])?;
+                self.load_const(Const::None);
+                self.emit(Instr::LoadLocals);
+                self.set_line(c.range());
+                self.emit(Instr::Call(3));
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     fn try_super_call(&mut self, c: &'a ast::ExprCall) -> CResult<bool> {
         let Expr::Name(n) = &*c.func else {
             return Ok(false);

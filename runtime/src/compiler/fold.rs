@@ -209,7 +209,7 @@ pub fn truthy(c: &Const) -> Option<bool> {
         Const::Imag(f) => *f != 0.0,
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
-        Const::Tuple(t) => !t.is_empty(),
+        Const::Tuple(t) | Const::FrozenSet(t) => !t.is_empty(),
         Const::Code(_) => return None,
     })
 }

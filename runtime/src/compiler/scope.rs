@@ -238,6 +238,9 @@ impl Builder {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> R<()> {
+        if name == "__debug__" && flag & (DEF_LOCAL | DEF_PARAM) != 0 {
+            return err("cannot assign to __debug__", range);
+        }
         let mangled = self.mangle(name);
         self.add_def_in(self.cur, &mangled, flag, range)
     }
@@ -396,8 +399,8 @@ impl Builder {
                 }
             }
             Stmt::For(f) => {
-                if f.is_async {
-                    return err("'async for' is not supported yet", f.range);
+                if f.is_async && !self.scopes[self.cur].is_coroutine {
+                    return err("'async for' outside async function", f.range);
                 }
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
@@ -420,8 +423,8 @@ impl Builder {
                 }
             }
             Stmt::With(w) => {
-                if w.is_async {
-                    return err("'async with' is not supported yet", w.range);
+                if w.is_async && !self.scopes[self.cur].is_coroutine {
+                    return err("'async with' outside async function", w.range);
                 }
                 for item in &w.items {
                     self.visit_expr(&item.context_expr)?;

@@ -64,9 +64,10 @@ impl<'a> Compiler<'a> {
             Stmt::If(i) => self.compile_if(i)?,
             Stmt::With(w) => {
                 if w.is_async {
-                    return self.error("'async with' is not supported yet", w.range);
+                    self.compile_async_with(&w.items, &w.body)?
+                } else {
+                    self.compile_with(&w.items, &w.body)?
                 }
-                self.compile_with(&w.items, &w.body)?
             }
             Stmt::Match(m) => return self.error("'match' statement is not supported", m.range),
             Stmt::Raise(r) => match (&r.exc, &r.cause) {
@@ -161,10 +162,61 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit()?;
         self.set_line(f.name.range);
         self.make_closure(code, flags)?;
+        self.compile_function_annotations(f)?;
         for _ in &f.decorator_list {
             self.emit(Instr::Call(1));
         }
         self.compile_name(&f.name.id, NameCtx::Store)
+    }
+
+    /// `[func] -> [func]`: sets `func.__annotations__` when the definition has any.
+    fn compile_function_annotations(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
+        let p = &f.parameters;
+        let mut items: Vec<(String, &'a Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(&p.args) {
+            if let Some(ann) = &a.parameter.annotation {
+                items.push((a.parameter.name.id.to_string(), ann));
+            }
+        }
+        if let Some(v) = &p.vararg
+            && let Some(ann) = &v.annotation
+        {
+            items.push((v.name.id.to_string(), ann));
+        }
+        for a in &p.kwonlyargs {
+            if let Some(ann) = &a.parameter.annotation {
+                items.push((a.parameter.name.id.to_string(), ann));
+            }
+        }
+        if let Some(v) = &p.kwarg
+            && let Some(ann) = &v.annotation
+        {
+            items.push((v.name.id.to_string(), ann));
+        }
+        if let Some(r) = &f.returns {
+            items.push(("return".to_owned(), r));
+        }
+        if items.is_empty() {
+            return Ok(());
+        }
+        self.emit(Instr::Dup);
+        let n = items.len() as u32;
+        for (name, ann) in items {
+            let key = self.mangle(&name);
+            self.load_const(Const::Str(key.as_str().into()));
+            if self.future_annotations {
+                let text =
+                    &self.source[ann.range().start().to_usize()..ann.range().end().to_usize()];
+                self.load_const(Const::Str(text.into()));
+            } else {
+                self.compile_expr(ann)?;
+            }
+        }
+        self.emit(Instr::BuildMap(n));
+        self.emit(Instr::Rot2);
+        let ai = self.name_index("__annotations__");
+        self.emit(Instr::StoreAttr(ai));
+        Ok(())
     }
 
     fn compile_class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
@@ -368,7 +420,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return self.error("'async for' is not supported yet", f.range);
+            return self.compile_async_for(f);
         }
         let start = self.new_label();
         let end = self.new_label();
@@ -427,6 +479,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit_exit_call();
             }
+            FBlockKind::AsyncWith => {
+                if preserve_tos {
+                    self.emit(Instr::Rot2);
+                }
+                self.emit_async_exit_call();
+            }
             FBlockKind::HandlerCleanup { name } => {
                 if preserve_tos {
                     self.emit(Instr::Rot2);
@@ -447,6 +505,135 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::None);
         self.emit(Instr::Call(3));
         self.emit(Instr::Pop);
+    }
+
+    /// `[exit] -> []`: awaits `exit(None, None, None)` and drops the result.
+    fn emit_async_exit_call(&mut self) {
+        self.load_const(Const::None);
+        self.load_const(Const::None);
+        self.load_const(Const::None);
+        self.emit(Instr::Call(3));
+        self.emit_await();
+        self.emit(Instr::Pop);
+    }
+
+    /// `[awaitable] -> [result]`: `await`.
+    fn emit_await(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Const::None);
+        self.yield_from_loop_pub();
+    }
+
+    /// `async for target in iter: body [else: orelse]`.
+    fn compile_async_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
+        let start = self.new_label();
+        let handler = self.new_label();
+        let reraise = self.new_label();
+        let end = self.new_label();
+        let after = self.new_label();
+        self.compile_expr(&f.iter)?;
+        self.set_line(f.range);
+        let aiter = self.name_index("__aiter__");
+        self.emit(Instr::LoadMethod(aiter));
+        self.emit(Instr::CallMethod(0)); // [ait]
+        let d = self.ur().depth;
+        self.bind(start);
+        self.set_line(f.range);
+        self.push_handler(handler, d);
+        self.emit(Instr::Dup);
+        let anext = self.name_index("__anext__");
+        self.emit(Instr::LoadMethod(anext));
+        self.emit(Instr::CallMethod(0));
+        self.emit_await(); // [ait, value]
+        self.pop_handler();
+        self.compile_store(&f.target)?;
+        let hl = self.ur().handler_stack.len();
+        self.push_fblock(
+            FBlockKind::For {
+                cont: start,
+                brk: after,
+            },
+            hl,
+        );
+        self.compile_body(&f.body)?;
+        self.pop_fblock();
+        self.set_line(f.range);
+        self.emit_jump(Instr::Jump, start);
+        // [ait, exc]: StopAsyncIteration ends the loop
+        self.bind(handler);
+        self.u().depth = d + 1;
+        self.compile_name("StopAsyncIteration", NameCtx::Load)?;
+        self.emit(Instr::CheckExcMatch);
+        self.emit_jump(Instr::PopJumpIfFalse, reraise);
+        self.emit(Instr::Pop);
+        self.emit(Instr::Pop);
+        self.emit_jump(Instr::Jump, end);
+        self.bind(reraise);
+        self.emit(Instr::Reraise);
+        self.u().depth = d;
+        self.bind(end);
+        self.compile_body(&f.orelse)?;
+        self.bind(after);
+        Ok(())
+    }
+
+    /// `async with a as x, b: body`.
+    fn compile_async_with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.compile_body(body);
+        };
+        let d = self.ur().depth;
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let end = self.new_label();
+        let outer_len = self.ur().handler_stack.len();
+
+        self.compile_expr(&item.context_expr)?;
+        self.set_line(item.range);
+        self.emit(Instr::Dup);
+        let aexit = self.name_index("__aexit__");
+        self.emit(Instr::LoadAttr(aexit)); // [ctx, exit]
+        self.emit(Instr::Rot2); // [exit, ctx]
+        let aenter = self.name_index("__aenter__");
+        self.emit(Instr::LoadMethod(aenter));
+        self.emit(Instr::CallMethod(0));
+        self.emit_await(); // [exit, value]
+        self.push_handler(handler, d + 1);
+        self.push_fblock(FBlockKind::AsyncWith, outer_len);
+        match &item.optional_vars {
+            Some(target) => self.compile_store(target)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        self.compile_async_with(rest, body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.set_line(item.range);
+        self.emit_async_exit_call();
+        self.emit_jump(Instr::Jump, end);
+
+        // [exit, exc]
+        self.bind(handler);
+        self.emit(Instr::PushExcInfo); // [exit, prev, exc]
+        self.push_handler(cleanup, d + 2);
+        self.emit(Instr::WithExceptStart(2)); // [exit, prev, exc, res]
+        self.emit_await();
+        self.emit_jump(Instr::PopJumpIfTrue, suppress);
+        self.emit(Instr::Reraise);
+        self.pop_handler();
+        self.bind(suppress); // [exit, prev, exc]
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.emit_jump(Instr::Jump, end);
+        self.bind(cleanup); // [exit, prev, exc2]
+        self.emit(Instr::Rot2);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+        self.bind(end);
+        Ok(())
     }
 
     fn clear_handler_name(&mut self, name: &str) -> CResult<()> {

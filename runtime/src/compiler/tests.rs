@@ -476,7 +476,7 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
         7,
     ),
     ("x = 1 +\n", "invalid syntax", 1, 8),
-    ("if x\n    pass\n", "invalid syntax", 1, 5),
+    ("if x\n    pass\n", "expected ':'", 1, 5),
     ("x = 'abc\n", "unterminated string literal", 1, 5),
     (
         "async def f():\n    yield 1\n    return 2\n",
@@ -509,14 +509,14 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
         1,
     ),
     (
-        "async def f():\n    async for x in y: pass\n",
-        "'async for' is not supported yet",
+        "def f():\n    async for x in y: pass\n",
+        "'async for' outside async function",
         2,
         5,
     ),
     (
-        "async def f():\n    async with x: pass\n",
-        "'async with' is not supported yet",
+        "def f():\n    async with x: pass\n",
+        "'async with' outside async function",
         2,
         5,
     ),

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use crate::gil::{EvalBreaker, GilStats};
+use crate::gil::GilStats;
 use crate::interp::{InterpShared, ThreadKind};
 use crate::runtime::RuntimeInner;
 use crate::threads::with_vm;
@@ -52,6 +52,13 @@ impl Interpreter {
     /// Number of live thread states in its registry.
     pub fn thread_count(&self) -> usize {
         self.shared.thread_count()
+    }
+
+    /// A snapshot of its thread-state registry: each thread's ids, name, kind, and
+    /// what it is blocked on right now (`ThreadEntry::waiting`), for thread dumps
+    /// and deadlock detection.
+    pub fn threads(&self) -> Vec<crate::interp::ThreadEntry> {
+        self.shared.threads()
     }
 
     /// Counters of its GIL.
@@ -155,38 +162,12 @@ pub(crate) fn close_shared(s: &Arc<InterpShared>) -> Result<(), Error> {
             return Err(Error::Running { id: s.id });
         }
         reg.closing = true;
-        // as threading._shutdown: wait for non-daemon threads
-        while reg
-            .threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned && !t.daemon)
-        {
-            s.registry_changed.wait(&mut reg);
-        }
     }
-    // stop daemon threads at their next eval-breaker check
-    s.stopping.store(true, std::sync::atomic::Ordering::Release);
-    s.breaker.set(EvalBreaker::ASYNC_EXC);
-    let all_stopped = {
-        let mut reg = s.registry.lock();
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while reg
-            .threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned)
-        {
-            if s.registry_changed
-                .wait_until(&mut reg, deadline)
-                .timed_out()
-            {
-                break;
-            }
-        }
-        !reg.threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned)
-    };
-    s.breaker.clear(EvalBreaker::ASYNC_EXC);
+    // as Py_FinalizeEx: threading._shutdown() (atexit hooks, join non-daemon threads)
+    crate::threads::run_threading_shutdown(s);
+    crate::threads::wait_for_non_daemon_threads(s);
+    // stop daemon threads at their next eval-breaker check or wait
+    let all_stopped = crate::threads::stop_daemon_threads(s, Duration::from_secs(10));
     if all_stopped {
         // free the interpreter's objects under its GIL
         let id = crate::threads::create_thread_state(s, "finalizer", false, ThreadKind::Host);

@@ -1,7 +1,9 @@
 //! `dict`: an insertion-ordered hash map (entries in a vector, indices in a table).
 //!
 //! Keys hash and compare with Python semantics for the built-in types (`1`, `1.0`
-//! and `True` are the same key). Instances of user classes hash by identity.
+//! and `True` are the same key). Keys that are instances of classes may define
+//! `__eq__` and `__hash__`: the VM (`vm/mapping.rs`) looks such keys up with
+//! [`DictMap::find_index`], which leaves the Python-level comparisons to it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,12 +21,17 @@ struct Entry {
     value: Value,
 }
 
-/// The map behind `dict` (and `set`, with unused values).
+/// The map behind `dict`.
 #[derive(Default)]
 pub struct DictMap {
     entries: Vec<Entry>,
+    /// Positions in `entries` by hash; only built (`indexed`) once the map has
+    /// more than [`SMALL`] entry slots. Smaller maps (most instance and keyword
+    /// dicts) are searched linearly, comparing cached hashes first.
     table: HashTable<usize>,
+    indexed: bool,
     len: usize,
+    version: u64,
     /// Identifies this map's layout for lookup caches (see [`DictMap::tag`]); 0
     /// until first asked for, and reset whenever entries move.
     tag: std::cell::Cell<u64>,
@@ -33,17 +40,31 @@ pub struct DictMap {
     watched: std::cell::Cell<bool>,
 }
 
+impl Drop for DictMap {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.entries);
+        if !entries.is_empty() {
+            super::trashcan::dispose(entries);
+        }
+    }
+}
+
 impl Clone for DictMap {
     fn clone(&self) -> DictMap {
         DictMap {
             entries: self.entries.clone(),
             table: self.table.clone(),
+            indexed: self.indexed,
             len: self.len,
+            version: 0,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
         }
     }
 }
+
+/// Entry slots a map may have before it builds its hash index.
+const SMALL: usize = 4;
 
 /// Source of [`DictMap::tag`] values: unique in the process.
 static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -52,7 +73,10 @@ static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 #[derive(Debug)]
 pub struct Unhashable(pub &'static str);
 
-/// The hash of a key, or the type name if it's unhashable.
+/// The hash of a key of a built-in type, or the type name if it's unhashable.
+///
+/// Instances of classes hash by identity here; the VM's `Vm::hash` calls a class's
+/// `__hash__` and is what dict and set operations use.
 pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
     Ok(match v {
         Value::Int(i) => hash_int(*i),
@@ -68,42 +92,108 @@ pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
             }
             hash_tuple(hs.into_iter())
         }
-        Value::Bytes(b) => super::hash::hash_str(&String::from_utf8_lossy(&b.0)),
+        Value::Bytes(b) => super::hash::hash_bytes(&b.0),
         Value::List(_) => return Err(Unhashable("list")),
         Value::Dict(_) => return Err(Unhashable("dict")),
         Value::Set(s) if !s.frozen => return Err(Unhashable("set")),
+        Value::Set(s) => s.map.borrow().frozen_hash(),
         Value::Slice(_) => return Err(Unhashable("slice")),
-        other => {
-            let id = other.id();
-            id.rotate_right(4)
-        }
+        other => identity_hash(other),
     })
 }
 
-/// Key equality with Python semantics for built-in types; identity otherwise.
-pub fn key_eq(a: &Value, b: &Value) -> bool {
+/// `object.__hash__`: derived from the object's address, as CPython does.
+pub fn identity_hash(v: &Value) -> i64 {
+    let id = v.id();
+    let h = id.rotate_right(4);
+    if h == -1 { -2 } else { h }
+}
+
+/// Whether two keys are equal, when that can be decided without Python code.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum KeyEq {
+    Yes,
+    No,
+    /// An instance of a class is involved: ask the VM (`__eq__`).
+    Unknown,
+}
+
+impl From<bool> for KeyEq {
+    fn from(b: bool) -> KeyEq {
+        if b { KeyEq::Yes } else { KeyEq::No }
+    }
+}
+
+/// Key equality with Python semantics for built-in types (`1 == 1.0 == True`).
+pub fn key_eq_static(a: &Value, b: &Value) -> KeyEq {
     use Value::*;
     match (a, b) {
-        (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
-        (Int(x), Int(y)) => x == y,
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
-        (Bool(x), Bool(y)) => x == y,
-        (Float(x), Float(y)) => x == y,
+        (Str(x), Str(y)) => (Rc::ptr_eq(x, y) || x.as_str() == y.as_str()).into(),
+        (Int(x), Int(y)) => (x == y).into(),
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => (*x == *y as i64).into(),
+        (Bool(x), Bool(y)) => (x == y).into(),
+        (Float(x), Float(y)) => (x == y || x.to_bits() == y.to_bits()).into(),
         (Int(x), Float(y)) | (Float(y), Int(x)) => {
-            (*x as f64) == *y && y.fract() == 0.0 && *y as i64 == *x
+            ((*x as f64) == *y && y.fract() == 0.0 && (*y as i128) == *x as i128).into()
         }
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
-        (BigInt(x), BigInt(y)) => x == y,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => ((*x as i64 as f64) == *y).into(),
+        (BigInt(x), BigInt(y)) => (x == y).into(),
+        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => KeyEq::No,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            if y.fract() != 0.0 || !y.is_finite() {
+                KeyEq::No
+            } else {
+                let f: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(*y);
+                (f.as_ref() == Some(&**x)).into()
+            }
+        }
         (Tuple(x), Tuple(y)) => {
-            x.0.len() == y.0.len() && x.0.iter().zip(y.0.iter()).all(|(p, q)| key_eq(p, q))
+            if Rc::ptr_eq(x, y) {
+                return KeyEq::Yes;
+            }
+            if x.0.len() != y.0.len() {
+                return KeyEq::No;
+            }
+            for (p, q) in x.0.iter().zip(y.0.iter()) {
+                match key_eq_static(p, q) {
+                    KeyEq::Yes => {}
+                    other => return other,
+                }
+            }
+            KeyEq::Yes
         }
-        (Bytes(x), Bytes(y)) => x.0 == y.0,
+        (Bytes(x), Bytes(y)) => (x.0 == y.0).into(),
         (Set(x), Set(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return KeyEq::Yes;
+            }
             let (x, y) = (x.map.borrow(), y.map.borrow());
-            x.len() == y.len() && x.keys().all(|k| y.contains(&k))
+            if x.len() != y.len() {
+                return KeyEq::No;
+            }
+            for (k, h) in x.iter_hashed() {
+                match y.find_static(h, k) {
+                    Some(Some(_)) => {}
+                    Some(Option::None) => return KeyEq::No,
+                    Option::None => return KeyEq::Unknown,
+                }
+            }
+            KeyEq::Yes
         }
-        _ => a.is(b),
+        (Instance(_), _) | (_, Instance(_)) => {
+            if a.is(b) {
+                KeyEq::Yes
+            } else {
+                KeyEq::Unknown
+            }
+        }
+        _ => a.is(b).into(),
     }
+}
+
+/// Key equality for built-in types; instances compare by identity.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    key_eq_static(a, b) == KeyEq::Yes
 }
 
 impl DictMap {
@@ -116,8 +206,10 @@ impl DictMap {
     pub fn with_capacity(n: usize) -> DictMap {
         DictMap {
             entries: Vec::with_capacity(n),
-            table: HashTable::with_capacity(n),
+            table: HashTable::with_capacity(if n > SMALL { n } else { 0 }),
+            indexed: n > SMALL,
             len: 0,
+            version: 0,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
         }
@@ -130,8 +222,11 @@ impl DictMap {
         self.watched.set(true);
     }
 
+    /// Records a change: bumps the version and invalidates class lookup caches
+    /// if they read this map.
     #[inline]
-    fn changed(&self) {
+    fn changed(&mut self) {
+        self.version += 1;
         if self.watched.get() {
             super::type_cache::invalidate_all();
         }
@@ -160,9 +255,10 @@ impl DictMap {
         self.entries.len()
     }
 
-    /// Position of `key`'s entry (for caches, with [`DictMap::tag`]).
+    /// Position of the entry of a key of a built-in type (for caches, with
+    /// [`DictMap::tag`]).
     #[inline]
-    pub fn find_index(&self, hash: i64, key: &Value) -> Option<usize> {
+    pub fn find_position(&self, hash: i64, key: &Value) -> Option<usize> {
         self.find(hash, key)
     }
 
@@ -173,6 +269,36 @@ impl DictMap {
             Some(e) if !e.key.is_null() => Some(&e.value),
             _ => None,
         }
+    }
+
+    /// Position of the live entry with this hash whose key satisfies `eq`.
+    #[inline]
+    fn position(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        if !self.indexed {
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
+        }
+        self.table
+            .find(hash as u64, |&i| {
+                let e = &entries[i];
+                e.hash == hash && eq(&e.key)
+            })
+            .copied()
+    }
+
+    /// Builds the hash index over the entries (when the map outgrows [`SMALL`]).
+    fn build_index(&mut self) {
+        let entries = &self.entries;
+        let mut t = HashTable::with_capacity(entries.len() * 2);
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_null() {
+                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+            }
+        }
+        self.table = t;
+        self.indexed = true;
     }
 
     /// Number of live entries.
@@ -187,13 +313,97 @@ impl DictMap {
     }
 
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.position(hash, |k| key_eq(k, key))
+    }
+
+    /// Finds a key: `Ok(Some(i))` at entry `i`, `Ok(None)` absent, or `Err(candidates)`:
+    /// the entries with the same hash whose equality needs Python code (`__eq__`).
+    pub fn find_index(&self, hash: i64, key: &Value) -> Result<Option<usize>, Vec<usize>> {
         let entries = &self.entries;
-        self.table
-            .find(hash as u64, |&i| {
-                let e = &entries[i];
-                e.hash == hash && key_eq(&e.key, key)
-            })
-            .copied()
+        let mut unsure = Vec::new();
+        let mut check = |i: usize| {
+            let e = &entries[i];
+            if e.hash != hash || e.key.is_null() {
+                return false;
+            }
+            match key_eq_static(&e.key, key) {
+                KeyEq::Yes => true,
+                KeyEq::No => false,
+                KeyEq::Unknown => {
+                    unsure.push(i);
+                    false
+                }
+            }
+        };
+        let found = if self.indexed {
+            self.table.find(hash as u64, |&i| check(i)).copied()
+        } else {
+            (0..entries.len()).find(|&i| check(i))
+        };
+        match found {
+            Some(i) => Ok(Some(i)),
+            None if unsure.is_empty() => Ok(None),
+            None => Err(unsure),
+        }
+    }
+
+    /// The (key, value) of entry `i` if it is live.
+    pub fn entry_at(&self, i: usize) -> Option<(&Value, &Value)> {
+        let e = self.entries.get(i)?;
+        (!e.key.is_null()).then_some((&e.key, &e.value))
+    }
+
+    /// Replaces the value of live entry `i`, returning the old one.
+    pub fn replace_value_at(&mut self, i: usize, value: Value) -> Value {
+        self.changed();
+        std::mem::replace(&mut self.entries[i].value, value)
+    }
+
+    /// Appends an entry whose key is known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.changed();
+        let idx = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        if self.indexed {
+            let entries = &self.entries;
+            self.table
+                .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
+        } else if self.entries.len() > SMALL {
+            self.build_index();
+        }
+        self.len += 1;
+    }
+
+    /// Removes live entry `i`, returning its (key, value).
+    pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        self.changed();
+        let hash = self.entries[i].hash;
+        if self.indexed
+            && let Ok(occ) = self.table.find_entry(hash as u64, |&j| j == i)
+        {
+            occ.remove();
+        }
+        let e = std::mem::replace(
+            &mut self.entries[i],
+            Entry {
+                hash: 0,
+                key: Value::Null,
+                value: Value::Null,
+            },
+        );
+        self.len -= 1;
+        self.maybe_compact();
+        (e.key, e.value)
+    }
+
+    /// The change counter (bumped by every insertion or removal of a key).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The hash stored with live entry `i`.
+    pub fn hash_at(&self, i: usize) -> i64 {
+        self.entries[i].hash
     }
 
     /// Looks a key up with a precomputed hash.
@@ -209,14 +419,24 @@ impl DictMap {
 
     /// Looks a str key up.
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        let h = super::hash::hash_str(key);
-        let entries = &self.entries;
-        self.table
-            .find(h as u64, |&i| {
-                let e = &entries[i];
-                e.hash == h && e.key.as_str() == Some(key)
-            })
-            .map(|&i| &entries[i].value)
+        self.get_str_hashed(key, super::hash::hash_str(key))
+    }
+
+    /// Looks a str key up with its precomputed hash.
+    pub fn get_str_hashed(&self, key: &str, h: i64) -> Option<&Value> {
+        self.position(h, |k| k.as_str() == Some(key))
+            .map(|i| &self.entries[i].value)
+    }
+
+    /// Looks a str key up by a `PyStr` (its cached hash; no rehashing).
+    #[inline]
+    pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
+        let h = key.hash();
+        self.position(h, |k| match k {
+            Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })
+        .map(|i| &self.entries[i].value)
     }
 
     /// Whether the key is present (unhashable keys are absent).
@@ -226,16 +446,10 @@ impl DictMap {
 
     /// Inserts with a precomputed hash, returning the old value.
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
-        self.changed();
         if let Some(i) = self.find(hash, &key) {
-            return Some(std::mem::replace(&mut self.entries[i].value, value));
+            return Some(self.replace_value_at(i, value));
         }
-        let idx = self.entries.len();
-        self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.table
-            .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
-        self.len += 1;
+        self.insert_new(hash, key, value);
         None
     }
 
@@ -248,13 +462,20 @@ impl DictMap {
     /// Removes a key, returning its (key, value).
     pub fn remove(&mut self, key: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
         let h = key_hash(key)?;
-        let entries = &self.entries;
-        let found = self.table.find_entry(h as u64, |&i| {
-            let e = &entries[i];
-            e.hash == h && key_eq(&e.key, key)
-        });
-        let Ok(occ) = found else { return Ok(None) };
-        let (idx, _) = occ.remove();
+        let idx = if self.indexed {
+            let entries = &self.entries;
+            let found = self.table.find_entry(h as u64, |&i| {
+                let e = &entries[i];
+                e.hash == h && key_eq(&e.key, key)
+            });
+            let Ok(occ) = found else { return Ok(None) };
+            occ.remove().0
+        } else {
+            match self.find(h, key) {
+                Some(i) => i,
+                None => return Ok(None),
+            }
+        };
         self.changed();
         let e = std::mem::replace(
             &mut self.entries[idx],
@@ -273,12 +494,7 @@ impl DictMap {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.tag.set(0);
             self.entries.retain(|e| !e.key.is_null());
-            let entries = &self.entries;
-            let mut t = HashTable::with_capacity(entries.len());
-            for (i, e) in entries.iter().enumerate() {
-                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
-            }
-            self.table = t;
+            self.build_index();
         }
     }
 
@@ -288,6 +504,7 @@ impl DictMap {
         self.tag.set(0);
         self.entries.clear();
         self.table.clear();
+        self.indexed = false;
         self.len = 0;
     }
 
@@ -311,6 +528,20 @@ impl DictMap {
             pos += 1;
             if !e.key.is_null() {
                 return Some((pos, e.key.clone(), e.value.clone()));
+            }
+        }
+        None
+    }
+
+    /// The last live entry before raw position `pos` (for reverse iteration; start with
+    /// `usize::MAX`): (its pos, key, value).
+    pub fn entry_before(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let mut i = pos.min(self.entries.len());
+        while i > 0 {
+            i -= 1;
+            let e = &self.entries[i];
+            if !e.key.is_null() {
+                return Some((i, e.key.clone(), e.value.clone()));
             }
         }
         None
@@ -353,6 +584,11 @@ impl PyDict {
     /// Gets a str key.
     pub fn get_str(&self, key: &str) -> Option<Value> {
         self.0.borrow().get_str(key).cloned()
+    }
+
+    /// Gets a str key with its precomputed hash.
+    pub fn get_str_hashed(&self, key: &str, h: i64) -> Option<Value> {
+        self.0.borrow().get_str_hashed(key, h).cloned()
     }
 
     /// Sets a str key.

@@ -45,8 +45,10 @@ pub struct Function {
     pub code: Rc<CodeHandle>,
     pub globals: Rc<PyDict>,
     pub builtins: Rc<PyDict>,
-    pub defaults: Option<Rc<PyTuple>>,
-    pub kwdefaults: Option<Rc<PyDict>>,
+    /// `__defaults__` (assignable).
+    pub defaults: RefCell<Option<Rc<PyTuple>>>,
+    /// `__kwdefaults__` (assignable).
+    pub kwdefaults: RefCell<Option<Rc<PyDict>>>,
     pub closure: Box<[Rc<PyCell>]>,
     pub name: RefCell<Rc<PyStr>>,
     pub qualname: RefCell<Rc<PyStr>>,
@@ -81,7 +83,12 @@ pub struct Generator {
     pub running: Cell<bool>,
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
+    /// An `async def` coroutine.
     pub coroutine: bool,
+    /// An async generator (`async def` with `yield`).
+    pub is_async_gen: bool,
+    /// A generator usable in `await` (`types.coroutine`).
+    pub iterable_coroutine: Cell<bool>,
 }
 
 /// An object implemented in Rust by a built-in module (a lock, a thread handle ...):
@@ -96,5 +103,11 @@ impl Native {
     /// The data as `T`, if it is one.
     pub fn get<T: 'static>(&self) -> Option<&T> {
         self.data.downcast_ref::<T>()
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        crate::vm::finalize::queue_close(self);
     }
 }

@@ -71,16 +71,85 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, e)
 }
 
-/// `hash(s)` for a str: FNV-1a over the UTF-8 bytes (deterministic in one process;
-/// CPython randomizes it, so programs can't depend on its value).
+/// `hash(s)` for a str, as CPython computes it with `PYTHONHASHSEED=0`: SipHash-1-3
+/// with a zero key over the string's code units (1, 2 or 4 bytes each, as CPython
+/// stores it). CPython randomizes the key by default, so programs can't rely on the
+/// value; matching the unrandomized hash makes set iteration order match.
 pub fn hash_str(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
     }
-    let h = (h >> 1) as i64;
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf: Vec<u8> = Vec::with_capacity(s.len() * 2);
+    if max < 0x100 {
+        buf.extend(s.chars().map(|c| c as u32 as u8));
+    } else if max < 0x10000 {
+        for c in s.chars() {
+            buf.extend_from_slice(&(c as u32 as u16).to_le_bytes());
+        }
+    } else {
+        for c in s.chars() {
+            buf.extend_from_slice(&(c as u32).to_le_bytes());
+        }
+    }
+    hash_bytes(&buf)
+}
+
+/// `hash(b)` for bytes (CPython's `_Py_HashBytes` with a zero key).
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    let h = siphash13(0, 0, b) as i64;
     if h == -1 { -2 } else { h }
+}
+
+#[inline(always)]
+fn half_round(a: &mut u64, b: &mut u64, c: &mut u64, d: &mut u64, s: u32, t: u32) {
+    *a = a.wrapping_add(*b);
+    *c = c.wrapping_add(*d);
+    *b = b.rotate_left(s) ^ *a;
+    *d = d.rotate_left(t) ^ *c;
+    *a = a.rotate_left(32);
+}
+
+#[inline(always)]
+fn sip_round(v: &mut [u64; 4]) {
+    let [v0, v1, v2, v3] = v;
+    half_round(v0, v1, v2, v3, 13, 16);
+    half_round(v2, v1, v0, v3, 17, 21);
+}
+
+/// SipHash-1-3 as in CPython's `Python/pyhash.c`.
+fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
+    let mut b: u64 = (src.len() as u64) << 56;
+    let mut v = [
+        k0 ^ 0x736f6d6570736575,
+        k1 ^ 0x646f72616e646f6d,
+        k0 ^ 0x6c7967656e657261,
+        k1 ^ 0x7465646279746573,
+    ];
+    let mut chunks = src.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let mi = u64::from_le_bytes(w);
+        v[3] ^= mi;
+        sip_round(&mut v);
+        v[0] ^= mi;
+    }
+    let rest = chunks.remainder();
+    let mut t = [0u8; 8];
+    t[..rest.len()].copy_from_slice(rest);
+    b |= u64::from_le_bytes(t);
+    v[3] ^= b;
+    sip_round(&mut v);
+    v[0] ^= b;
+    v[2] ^= 0xff;
+    sip_round(&mut v);
+    sip_round(&mut v);
+    sip_round(&mut v);
+    (v[0] ^ v[1]) ^ (v[2] ^ v[3])
 }
 
 /// Combines element hashes as CPython's tuple hash does (xxHash-based).
@@ -114,5 +183,13 @@ mod tests {
         assert_eq!(hash_float(-2.5), -1152921504606846978);
         assert_eq!(hash_int(1 << 62), 2);
         assert_eq!(hash_tuple([1i64, 2].into_iter()), -3550055125485641917);
+        // PYTHONHASHSEED=0 python3 -c 'print(hash("abc"))'
+        assert_eq!(hash_str("abc"), -4594863902769663758);
+        assert_eq!(hash_str(""), 0);
+        assert_eq!(hash_str("hello world!"), 839851713330019024);
+        assert_eq!(hash_str("abcdefghijklmnop"), -7712962755478248686);
+        assert_eq!(hash_str("\u{e9}"), 6047309291227476195);
+        assert_eq!(hash_str("\u{65e5}\u{672c}"), 6243316497235261705);
+        assert_eq!(hash_str("\u{1f600}"), -3536540696076613844);
     }
 }

@@ -14,8 +14,10 @@
 //! [`PyType::lookup`]: super::types::PyType::lookup
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::str::PyStr;
 use super::value::Value;
 
 /// Bumped by every change to a watched (class) dict, in any interpreter.
@@ -42,13 +44,26 @@ const SLOTS: usize = 64;
 /// The table is emptied when it holds this many names.
 const MAX_FILL: usize = 48;
 
+/// The name a slot caches.
+#[derive(Default)]
+enum Key {
+    #[default]
+    Empty,
+    /// A name given as `&str`, compared in full on a hit (the address of its
+    /// bytes may have been reused by another string).
+    Str(Box<str>),
+    /// A name given as a `PyStr`, kept alive here so that its address alone
+    /// identifies it (the field is never read: holding it is the point).
+    Name(#[allow(dead_code)] Rc<PyStr>),
+}
+
 /// One cached lookup.
 #[derive(Default)]
 struct Slot {
-    /// Address of the name's bytes when cached (the probe key); 0 = empty.
+    /// The probe key: address of the name's bytes (`Key::Str`) or of the
+    /// `PyStr` (`Key::Name`); 0 = empty.
     addr: usize,
-    /// The name, compared in full on a hit (the address may have been reused).
-    name: Box<str>,
+    key: Key,
     /// What the lookup found.
     value: Option<Value>,
 }
@@ -91,7 +106,32 @@ impl LookupCache {
             if slot.addr == 0 {
                 return None;
             }
-            if slot.addr == addr && &*slot.name == name {
+            if slot.addr == addr
+                && let Key::Str(k) = &slot.key
+                && &**k == name
+            {
+                return Some(slot.value.clone());
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// The cached result for the name `name` in the current epoch.
+    #[inline]
+    pub fn get_name(&self, name: &Rc<PyStr>) -> Option<Option<Value>> {
+        let table = self.table.borrow();
+        let table = table.as_ref()?;
+        if table.epoch != epoch() {
+            return None;
+        }
+        let addr = Rc::as_ptr(name) as usize;
+        let mut i = Self::home(addr);
+        loop {
+            let slot = &table.slots[i];
+            if slot.addr == 0 {
+                return None;
+            }
+            if slot.addr == addr && matches!(slot.key, Key::Name(_)) {
                 return Some(slot.value.clone());
             }
             i = (i + 1) & (SLOTS - 1);
@@ -101,6 +141,20 @@ impl LookupCache {
     /// Remembers the result of looking `name` up in epoch `at` (read before the
     /// lookup, so a change during it leaves the entry stale, never wrong).
     pub fn put(&self, name: &str, at: u64, value: Option<Value>) {
+        self.insert(name.as_ptr() as usize, Key::Str(name.into()), at, value);
+    }
+
+    /// [`LookupCache::put`] for a name given as a `PyStr`.
+    pub fn put_name(&self, name: &Rc<PyStr>, at: u64, value: Option<Value>) {
+        self.insert(
+            Rc::as_ptr(name) as usize,
+            Key::Name(name.clone()),
+            at,
+            value,
+        );
+    }
+
+    fn insert(&self, addr: usize, key: Key, at: u64, value: Option<Value>) {
         let mut table = self.table.borrow_mut();
         let table = table.get_or_insert_with(|| {
             Box::new(Table {
@@ -114,7 +168,11 @@ impl LookupCache {
             table.used = 0;
             table.epoch = at;
         }
-        let addr = name.as_ptr() as usize;
+        let same = |k: &Key| match (k, &key) {
+            (Key::Str(a), Key::Str(b)) => a == b,
+            (Key::Name(_), Key::Name(_)) => true,
+            _ => false,
+        };
         let mut i = Self::home(addr);
         loop {
             let slot = &mut table.slots[i];
@@ -122,16 +180,12 @@ impl LookupCache {
                 table.used += 1;
                 break;
             }
-            if slot.addr == addr && &*slot.name == name {
+            if slot.addr == addr && same(&slot.key) {
                 break;
             }
             i = (i + 1) & (SLOTS - 1);
         }
-        table.slots[i] = Slot {
-            addr,
-            name: name.into(),
-            value,
-        };
+        table.slots[i] = Slot { addr, key, value };
     }
 
     /// Drops every cached value (used when a class is cleared at finalization,

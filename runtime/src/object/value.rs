@@ -9,7 +9,7 @@ use super::dict::PyDict;
 use super::function::{BoundMethod, Builtin, CodeHandle, Function, Generator, Native, PyCell};
 use super::str::PyStr;
 use super::types::{Instance, PyType};
-use crate::object::dict::DictMap;
+use crate::object::set::SetMap;
 
 /// A Python value. Heap objects are reference counted; scalars are stored inline.
 ///
@@ -33,6 +33,7 @@ pub enum Value {
     Float(f64),
     Str(Rc<PyStr>),
     Bytes(Rc<PyBytes>),
+    ByteArray(Rc<PyByteArray>),
     List(Rc<PyList>),
     Tuple(Rc<PyTuple>),
     Dict(Rc<PyDict>),
@@ -56,17 +57,49 @@ pub enum Value {
 #[derive(Default)]
 pub struct PyList(pub RefCell<Vec<Value>>);
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.0.get_mut());
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
+
 /// `tuple`
 #[derive(Default)]
 pub struct PyTuple(pub Box<[Value]>);
 
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut self.0);
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
+
 /// `bytes`
 pub struct PyBytes(pub Box<[u8]>);
 
-/// `set` and `frozenset` (`frozen`): a dict whose values are unused.
+/// `bytearray`
+#[derive(Default)]
+pub struct PyByteArray(pub RefCell<Vec<u8>>);
+
+/// `set` and `frozenset` (`frozen`), laid out as CPython lays them out.
 pub struct PySet {
-    pub map: RefCell<DictMap>,
+    pub map: RefCell<SetMap>,
     pub frozen: bool,
+}
+
+impl PySet {
+    /// A new empty set or frozenset.
+    pub fn new(frozen: bool) -> PySet {
+        PySet {
+            map: RefCell::new(SetMap::new()),
+            frozen,
+        }
+    }
 }
 
 /// `range(start, stop, step)` with i64 bounds.
@@ -122,18 +155,41 @@ pub enum IterState {
     DictKeys {
         dict: Rc<PyDict>,
         pos: usize,
+        /// The dict's size when iteration started (a change is an error).
+        len: usize,
     },
     DictValues {
         dict: Rc<PyDict>,
         pos: usize,
+        len: usize,
     },
     DictItems {
         dict: Rc<PyDict>,
         pos: usize,
+        len: usize,
+    },
+    /// Reverse iteration of a dict or one of its views (`reversed(d)`); `kind` is 0
+    /// keys, 1 values, 2 items. `pos` counts down.
+    DictReversed {
+        dict: Rc<PyDict>,
+        pos: usize,
+        len: usize,
+        kind: u8,
     },
     SetItems {
         set: Rc<PySet>,
         pos: usize,
+        len: usize,
+    },
+    /// `zip(..., strict=True)`
+    ZipStrict {
+        its: Vec<Value>,
+    },
+    /// A generator-like object that yields the values of a callable-based protocol:
+    /// iterating over an object with `__getitem__` only.
+    SeqIter {
+        seq: Value,
+        index: usize,
     },
     Enumerate {
         it: Value,
@@ -216,6 +272,11 @@ impl Value {
         Value::Bytes(Rc::new(PyBytes(b.into_boxed_slice())))
     }
 
+    /// A new `bytearray`.
+    pub fn bytearray(b: Vec<u8>) -> Value {
+        Value::ByteArray(Rc::new(PyByteArray(RefCell::new(b))))
+    }
+
     /// An int from a big integer, demoted to a small int when it fits.
     pub fn from_big(b: BigInt) -> Value {
         super::int::int_from_big(b)
@@ -249,6 +310,7 @@ impl Value {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.map.borrow().is_empty(),
             Value::Bytes(b) => !b.0.is_empty(),
+            Value::ByteArray(b) => !b.0.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Instance(_) | Value::Native(_) => return None,
             _ => true,
@@ -280,6 +342,7 @@ impl Value {
             BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
             Str(r) => Rc::as_ptr(r) as *const u8 as usize,
             Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            ByteArray(r) => Rc::as_ptr(r) as *const u8 as usize,
             List(r) => Rc::as_ptr(r) as *const u8 as usize,
             Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
             Dict(r) => Rc::as_ptr(r) as *const u8 as usize,

@@ -190,12 +190,12 @@ pub fn call_target(vm: &mut Vm, callable: &Value) -> Result<CallTarget, NotShare
                     f.qualname.borrow().as_str()
                 )));
             }
-            let defaults = match &f.defaults {
-                Some(t) => Some(to_shareable(vm, &Value::Tuple(t.clone()))?),
+            let defaults = match f.defaults.borrow().clone() {
+                Some(t) => Some(to_shareable(vm, &Value::Tuple(t))?),
                 None => None,
             };
-            let kwdefaults = match &f.kwdefaults {
-                Some(d) => Some(to_shareable(vm, &Value::Dict(d.clone()))?),
+            let kwdefaults = match f.kwdefaults.borrow().clone() {
+                Some(d) => Some(to_shareable(vm, &Value::Dict(d))?),
                 None => None,
             };
             Ok(CallTarget::Code {
@@ -250,11 +250,11 @@ impl CallTarget {
                 let func = Function {
                     name: std::cell::RefCell::new(Rc::new(PyStr::new(&name))),
                     qualname: std::cell::RefCell::new(Rc::new(PyStr::new(&qualname))),
-                    code: super::import::materialize(&code),
+                    code: super::import::materialize_in(&vm.ctx, &code),
                     globals: main,
                     builtins: vm.ctx.builtins.clone(),
-                    defaults,
-                    kwdefaults,
+                    defaults: std::cell::RefCell::new(defaults),
+                    kwdefaults: std::cell::RefCell::new(kwdefaults),
                     closure: Box::new([]),
                     dict: Rc::new(PyDict::new()),
                 };

@@ -76,7 +76,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ],
     );
     cls.dict.set_str("__new__", func("__new__", deque_new));
-    cls.dict.set_str("__hash__", func("__hash__", unhashable));
+    cls.dict.set_str("__hash__", Value::None);
     let maxlen_prop = crate::vm::attr::Property {
         fget: func("maxlen", maxlen),
         fset: Value::None,
@@ -413,7 +413,7 @@ fn item_index(vm: &mut Vm, d: &Deque, key: &Value) -> PyResult<usize> {
     if let Value::Slice(_) = key {
         return Err(vm.type_error("sequence index must be integer, not 'slice'"));
     }
-    let i = match vm.index_value(key) {
+    let i = match vm.index_int(key) {
         Ok(Value::Int(i)) => i,
         Ok(_) => return Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
         Err(_) => {
@@ -614,7 +614,7 @@ fn iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<usize>> {
-    match vm.index_value(v) {
+    match vm.index_int(v) {
         Ok(Value::Int(n)) => Ok(Some(n.max(0) as usize)),
         Ok(_) => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
         Err(_) => Ok(None),
@@ -657,10 +657,6 @@ fn imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(a)
-}
-
-fn unhashable(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(vm.type_error("unhashable type: 'collections.deque'"))
 }
 
 fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -38,6 +38,11 @@ pub(crate) fn module_class_with_base(
         kind: TypeKind::Builtin,
         builtin: false,
         lookup_cache: Default::default(),
+        meta: None,
+        solid: None,
+        slots: None,
+        subclasses: RefCell::new(Vec::new()),
+        flags: std::cell::Cell::new(0),
     })
 }
 
@@ -72,7 +77,7 @@ impl Vm {
         if let Some(i) = Int::of(v) {
             return Ok(i.to_big());
         }
-        let r = self.index_value(v)?;
+        let r = self.index_int(v)?;
         match Int::of(&r) {
             Some(i) => Ok(i.to_big()),
             None => Err(self.type_error(format!(
@@ -83,7 +88,7 @@ impl Vm {
     }
 
     /// `operator.index(v)`: the int itself, or the result of `__index__`.
-    pub(crate) fn index_value(&mut self, v: &Value) -> PyResult<Value> {
+    pub(crate) fn index_int(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),

@@ -33,20 +33,4 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
-    // concurrent.interpreters (PEP 734); `concurrent` is shared with
-    // concurrent.futures
-    ("concurrent", include_str!("py/concurrent/__init__.py")),
-    (
-        "concurrent.interpreters",
-        include_str!("py/concurrent/interpreters/__init__.py"),
-    ),
-    (
-        "concurrent.interpreters._queues",
-        include_str!("py/concurrent/interpreters/_queues.py"),
-    ),
-    ("interpreters", include_str!("py/interpreters_alias.py")),
-    (
-        "concurrent.futures.interpreter",
-        include_str!("py/concurrent/futures/interpreter.py"),
-    ),
 ];

@@ -483,7 +483,7 @@ fn randbelow_value(vm: &mut Vm, inst: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn index_arg(vm: &mut Vm, v: &Value, which: &str) -> PyResult<Value> {
-    match vm.index_value(v) {
+    match vm.index_int(v) {
         Ok(i) => Ok(i),
         Err(_) => {
             if let Value::Float(f) = v {
@@ -521,7 +521,7 @@ fn randrange_impl(
     stop: &Value,
     step: Option<&Value>,
 ) -> PyResult<Value> {
-    let istart = match vm.index_value(start) {
+    let istart = match vm.index_int(start) {
         Ok(i) => i,
         Err(_) => match start {
             Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {

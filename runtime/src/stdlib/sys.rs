@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::object::{Module, Native, Value};
+use crate::object::{Module, Value};
 use crate::vm::{Args, PyResult, Vm};
 
-use super::io::{StdStream, stream_flush, stream_write};
-use super::{add_funcs, add_methods, native_class, new_module};
+use super::{add_funcs, new_module};
 
 /// Creates `sys`.
 pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
@@ -37,17 +36,87 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ]),
     );
     d.set_str("implementation_name", Value::str("atoll"));
-    let stream = native_class(vm, "TextIOWrapper", "_io");
-    add_methods(&stream, &[("write", stream_write), ("flush", stream_flush)]);
-    for (name, stderr) in [("stdout", false), ("stderr", true)] {
-        let s = Value::Native(Rc::new(Native {
-            class: stream.clone(),
-            data: Box::new(StdStream { stderr }),
-            dict: None,
-        }));
-        d.set_str(name, s.clone());
-        d.set_str(&format!("__{name}__"), s);
+    for (name, stream) in super::io::std_streams(vm) {
+        d.set_str(&name, stream.clone());
+        d.set_str(&format!("__{name}__"), stream);
     }
+    d.set_str("maxunicode", Value::Int(0x10ffff));
+    d.set_str("hexversion", Value::Int(0x030b07f0));
+    d.set_str("api_version", Value::Int(1013));
+    d.set_str("dont_write_bytecode", Value::Bool(true));
+    d.set_str("executable", Value::str(""));
+    d.set_str("prefix", Value::str(""));
+    d.set_str("exec_prefix", Value::str(""));
+    d.set_str("copyright", Value::str("Copyright (c) atoll authors."));
+    d.set_str(
+        "builtin_module_names",
+        Value::tuple(vec![Value::str("builtins"), Value::str("sys")]),
+    );
+    let vi = struct_seq(
+        vm,
+        "version_info",
+        &[
+            ("major", Value::Int(3)),
+            ("minor", Value::Int(11)),
+            ("micro", Value::Int(7)),
+            ("releaselevel", Value::str("final")),
+            ("serial", Value::Int(0)),
+        ],
+    );
+    d.set_str("version_info", vi);
+    let fi = struct_seq(
+        vm,
+        "float_info",
+        &[
+            ("max", Value::Float(f64::MAX)),
+            ("max_exp", Value::Int(1024)),
+            ("max_10_exp", Value::Int(308)),
+            ("min", Value::Float(f64::MIN_POSITIVE)),
+            ("min_exp", Value::Int(-1021)),
+            ("min_10_exp", Value::Int(-307)),
+            ("dig", Value::Int(15)),
+            ("mant_dig", Value::Int(53)),
+            ("epsilon", Value::Float(f64::EPSILON)),
+            ("radix", Value::Int(2)),
+            ("rounds", Value::Int(1)),
+        ],
+    );
+    d.set_str("float_info", fi);
+    let ii = struct_seq(
+        vm,
+        "int_info",
+        &[
+            ("bits_per_digit", Value::Int(30)),
+            ("sizeof_digit", Value::Int(4)),
+            ("default_max_str_digits", Value::Int(4300)),
+            ("str_digits_check_threshold", Value::Int(640)),
+        ],
+    );
+    d.set_str("int_info", ii);
+    let hi = struct_seq(
+        vm,
+        "hash_info",
+        &[
+            ("width", Value::Int(64)),
+            ("modulus", Value::Int((1i64 << 61) - 1)),
+            ("inf", Value::Int(314159)),
+            ("nan", Value::Int(0)),
+            ("imag", Value::Int(1000003)),
+            ("algorithm", Value::str("siphash13")),
+            ("hash_bits", Value::Int(64)),
+            ("seed_bits", Value::Int(128)),
+            ("cutoff", Value::Int(0)),
+        ],
+    );
+    d.set_str("hash_info", hi);
+    let impl_ns = Rc::new(crate::object::PyDict::new());
+    impl_ns.set_str("name", Value::str("atoll"));
+    impl_ns.set_str("cache_tag", Value::None);
+    let impl_mod = Rc::new(Module {
+        name: Rc::new(crate::object::PyStr::new("implementation")),
+        dict: impl_ns,
+    });
+    d.set_str("implementation", Value::Module(impl_mod));
     add_funcs(
         d,
         &[
@@ -59,6 +128,16 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
             ("exc_info", exc_info),
             ("exception", exception),
             ("intern", intern),
+            ("getdefaultencoding", utf8),
+            ("getfilesystemencoding", utf8),
+            ("getsizeof", getsizeof),
+            ("getrefcount", getrefcount),
+            ("settrace", noop),
+            ("setprofile", noop),
+            ("gettrace", none),
+            ("getprofile", none),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", noop),
         ],
     );
     Ok(m)
@@ -108,7 +187,11 @@ fn exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
     let t = Value::Type(vm.type_of(&e));
-    Ok(Value::tuple(vec![t, e, Value::None]))
+    let tb = match &e {
+        Value::Instance(i) => vm.traceback_value(i),
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![t, e, tb]))
 }
 
 fn exception(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
@@ -119,4 +202,84 @@ fn exception(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 fn intern(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "intern", 1, 1)?;
     Ok(a[0].clone())
+}
+
+fn utf8(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+
+fn noop(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn none(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(0))
+}
+
+fn getrefcount(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "getrefcount", 1, 1)?;
+    Ok(Value::Int(2))
+}
+
+fn getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "getsizeof", 1, 2)?;
+    let n = match &a[0] {
+        Value::Str(s) => 49 + s.as_str().len(),
+        Value::Bytes(b) => 33 + b.0.len(),
+        Value::List(l) => 56 + 8 * l.0.borrow().len(),
+        Value::Tuple(t) => 40 + 8 * t.0.len(),
+        Value::Dict(d) => 64 + 24 * d.len(),
+        Value::Int(_) | Value::Bool(_) => 28,
+        Value::Float(_) => 24,
+        _ => 48,
+    };
+    Ok(Value::Int(n as i64))
+}
+
+/// A `sys.version_info`-like value: a tuple whose items are also attributes.
+pub fn struct_seq(vm: &mut Vm, name: &str, fields: &[(&str, Value)]) -> Value {
+    let ns = Rc::new(crate::object::PyDict::new());
+    ns.set_str("__module__", Value::str("sys"));
+    ns.set_str(
+        "_fields",
+        Value::tuple(fields.iter().map(|(k, _)| Value::str(k)).collect()),
+    );
+    ns.set_str("n_fields", Value::Int(fields.len() as i64));
+    ns.set_str("__repr__", super::func("__repr__", struct_seq_repr));
+    let tuple = vm.ctx.types.tuple.clone();
+    let Ok(cls) = vm.new_class(name, vec![tuple], ns) else {
+        return Value::tuple(fields.iter().map(|(_, v)| v.clone()).collect());
+    };
+    let inst = crate::object::Instance::with_base(
+        cls,
+        Value::tuple(fields.iter().map(|(_, v)| v.clone()).collect()),
+    );
+    for (k, v) in fields {
+        inst.dict.set_str(k, v.clone());
+    }
+    Value::Instance(Rc::new(inst))
+}
+
+fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "__repr__", 1, 1)?;
+    let t = vm.type_of(&a[0]);
+    let fields = t.lookup("_fields").unwrap_or(Value::tuple(vec![]));
+    let names = vm.collect(&fields)?;
+    let items = match super::methods::base_of(&a[0]) {
+        Value::Tuple(t) => t.0.to_vec(),
+        _ => vec![],
+    };
+    let mut parts = Vec::new();
+    for (n, v) in names.iter().zip(items.iter()) {
+        parts.push(format!("{}={}", vm.str_of(n)?, vm.repr(v)?));
+    }
+    Ok(Value::string(format!(
+        "sys.{}({})",
+        t.name(),
+        parts.join(", ")
+    )))
 }

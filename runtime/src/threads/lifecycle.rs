@@ -44,6 +44,7 @@ pub fn create_thread_state(
         daemon,
         kind,
         main,
+        waiting: None,
     });
     drop(reg);
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread = id, native_id = 0u64, step = 1u8, "create thread state");
@@ -93,7 +94,9 @@ pub fn start_eval_loop(interp: &Arc<InterpShared>, thread: u64, ident: u64, nati
         }
     };
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread, native_id, step = 4u8, "start eval loop");
-    Vm::new(interp.clone(), ctx, thread, ident)
+    let mut vm = Vm::new(interp.clone(), ctx, thread, ident);
+    vm.daemon = interp.is_daemon(thread);
+    vm
 }
 
 /// Step 5: clears the thread's objects under the GIL, removes it from the registry,

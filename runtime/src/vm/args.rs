@@ -45,36 +45,72 @@ impl<'a> Args<'a> {
         self.pos().get(i).or_else(|| self.kwarg(name))
     }
 
-    /// Checks positional count is within `min..=max` and no unexpected keywords.
+    /// Checks positional count is within `min..=max` and no keywords, with CPython's
+    /// messages for built-in functions.
     pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         let pos = self.pos();
-        if let Some((k, _)) = self.kw().next() {
-            return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{k}'"
-            )));
+        if !self.kwnames.is_empty() {
+            return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
         }
         if pos.len() < min || pos.len() > max {
-            let msg = if min == max {
-                format!(
-                    "{fname}() takes exactly {min} argument{} ({} given)",
-                    if min == 1 { "" } else { "s" },
-                    pos.len()
-                )
-            } else if pos.len() < min {
-                format!(
-                    "{fname}() takes at least {min} argument{} ({} given)",
-                    if min == 1 { "" } else { "s" },
-                    pos.len()
-                )
-            } else {
-                format!(
-                    "{fname}() takes at most {max} argument{} ({} given)",
-                    if max == 1 { "" } else { "s" },
-                    pos.len()
-                )
-            };
-            return Err(vm.type_error(msg));
+            return Err(vm.type_error(arg_count_message(fname, fname, min, max, pos.len())));
         }
         Ok(pos)
+    }
+
+    /// As [`check`](Self::check) for a method whose first argument is `self`: counts
+    /// include `self`, messages don't (`list.append() takes exactly one argument (0
+    /// given)`).
+    pub fn check_method(
+        &self,
+        vm: &mut Vm,
+        qualname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<&'a [Value]> {
+        let pos = self.pos();
+        let short = qualname.rsplit('.').next().unwrap_or(qualname);
+        if !self.kwnames.is_empty() {
+            return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
+        }
+        if pos.len() < min || pos.len() > max {
+            let given = pos.len().saturating_sub(1);
+            return Err(vm.type_error(arg_count_message(
+                qualname,
+                short,
+                min.saturating_sub(1),
+                max.saturating_sub(1),
+                given,
+            )));
+        }
+        Ok(pos)
+    }
+}
+
+/// CPython's messages for a wrong number of positional arguments.
+pub fn arg_count_message(
+    qualname: &str,
+    short: &str,
+    min: usize,
+    max: usize,
+    given: usize,
+) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if min == max {
+        match min {
+            0 => format!("{qualname}() takes no arguments ({given} given)"),
+            1 => format!("{qualname}() takes exactly one argument ({given} given)"),
+            n => format!("{short} expected {n} argument{}, got {given}", plural(n)),
+        }
+    } else if given < min {
+        format!(
+            "{short} expected at least {min} argument{}, got {given}",
+            plural(min)
+        )
+    } else {
+        format!(
+            "{short} expected at most {max} argument{}, got {given}",
+            plural(max)
+        )
     }
 }

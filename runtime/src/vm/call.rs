@@ -1,17 +1,12 @@
 //! Calling: Python functions (argument binding, frames), built-ins, bound methods,
-//! classes (instance creation), and class creation (`__build_class__`).
+//! callable instances. Calling a class is in `class.rs`.
 
 use std::rc::Rc;
 
 use crate::bytecode::CodeFlags;
-use crate::object::{Function, Instance, PyDict, PyType, TypeKind, Value};
+use crate::object::{Function, PyDict, Value};
 use crate::vm::eval::Exit;
 use crate::vm::{Args, Frame, PyResult, Vm};
-
-/// Native stack that must be left before a Python frame runs on the current one.
-const STACK_RED_ZONE: usize = 256 * 1024;
-/// Size of each extra native stack segment deep recursion runs on.
-const STACK_SEGMENT: usize = 8 * 1024 * 1024;
 
 impl Vm {
     /// Calls any callable.
@@ -80,7 +75,20 @@ impl Vm {
     ) -> PyResult<Value> {
         let mut all = match args {
             Value::Tuple(t) => t.0.to_vec(),
-            other => self.collect(other)?,
+            other => match self.collect(other) {
+                Ok(v) => v,
+                Err(e)
+                    if self.err_is(&e, &self.ctx.types.type_error.clone())
+                        && self.get_iter(other).is_err() =>
+                {
+                    let name = self.callable_name(callee);
+                    return Err(self.type_error(format!(
+                        "{name} argument after * must be an iterable, not {}",
+                        self.type_name(other)
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
@@ -102,6 +110,24 @@ impl Vm {
                 kwnames: &names,
             },
         )
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`.
+    pub fn callable_name(&self, func: &Value) -> String {
+        match func {
+            Value::Function(fu) => {
+                let module = fu.globals.get_str("__name__");
+                let q = fu.qualname.borrow().as_str().to_owned();
+                match module.as_ref().and_then(|m| m.as_str().map(str::to_owned)) {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Method(m) => self.callable_name(&m.func),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Type(t) => format!("{}()", t.name()),
+            other => format!("{} object", self.type_name(other)),
+        }
     }
 
     /// Calls a Python function: binds arguments into a new frame and runs it (or makes
@@ -153,14 +179,29 @@ impl Vm {
         }
         self.depth += 1;
         // Deep Python recursion must end in RecursionError, never in a native stack
-        // overflow, whatever stack the host thread was given: when less than
-        // STACK_RED_ZONE is left, continue on a new STACK_SEGMENT-sized segment.
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.run_frame(frame));
+        // overflow, whatever stack the host thread was given (see
+        // `run_frame_on_stack`).
+        let r = self.run_frame_on_stack(frame);
         self.depth -= 1;
         match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
         }
+    }
+
+    /// Runs a frame, first making sure the Rust stack has room for it (deep Python
+    /// recursion must end in `RecursionError`, never in a stack overflow).
+    #[inline]
+    pub(crate) fn run_frame_on_stack(&mut self, frame: &mut Frame) -> PyResult<Exit> {
+        let prev = self.cur_globals.replace(frame.globals.clone());
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.run_frame(frame));
+        self.cur_globals = prev;
+        r
+    }
+
+    /// Runs a module-like frame (`exec`, `eval`, imports) to completion.
+    pub fn run_code_frame(&mut self, frame: &mut Frame) -> PyResult<Value> {
+        self.run_new_frame(frame)
     }
 
     fn bind_args(&mut self, func: &Function, frame: &mut Frame, args: Args<'_>) -> PyResult<()> {
@@ -174,6 +215,7 @@ impl Vm {
         let ncopy = pos.len().min(argc);
         frame.fast[..ncopy].clone_from_slice(&pos[..ncopy]);
         let mut slot = argc + kwonly;
+        let mut too_many = false;
         if has_varargs {
             let extra = if pos.len() > argc {
                 pos[argc..].to_vec()
@@ -183,24 +225,7 @@ impl Vm {
             frame.fast[slot] = Value::tuple(extra);
             slot += 1;
         } else if pos.len() > argc {
-            let given = pos.len();
-            let takes = if func.defaults.is_some() {
-                let nd = func.defaults.as_ref().map(|d| d.0.len()).unwrap_or(0);
-                format!(
-                    "from {} to {} positional arguments",
-                    argc - nd.min(argc),
-                    argc
-                )
-            } else {
-                format!(
-                    "{argc} positional argument{}",
-                    if argc == 1 { "" } else { "s" }
-                )
-            };
-            return Err(self.type_error(format!(
-                "{fname}() takes {takes} but {given} {} given",
-                if given == 1 { "was" } else { "were" }
-            )));
+            too_many = true;
         }
         let kwdict = if has_varkw {
             let d = Rc::new(PyDict::new());
@@ -210,6 +235,23 @@ impl Vm {
             None
         };
         let posonly = code.posonlyargcount as usize;
+        if posonly > 0 && !has_varkw {
+            let bad: Vec<&str> = args
+                .kw()
+                .map(|(n, _)| n)
+                .filter(|n| {
+                    func.code.varnames[..posonly]
+                        .iter()
+                        .any(|p| p.as_str() == *n)
+                })
+                .collect();
+            if !bad.is_empty() {
+                return Err(self.type_error(format!(
+                    "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    bad.join(", ")
+                )));
+            }
+        }
         for (name, v) in args.kw() {
             let idx = func.code.varnames[..argc + kwonly]
                 .iter()
@@ -233,16 +275,63 @@ impl Vm {
                 },
             }
         }
-        // defaults for missing positionals
-        let defaults: &[Value] = func.defaults.as_ref().map(|d| &d.0[..]).unwrap_or(&[]);
-        let first_default = argc - defaults.len().min(argc);
-        let mut missing = Vec::new();
-        for i in 0..argc {
-            if frame.fast[i].is_null() {
-                if i >= first_default {
-                    frame.fast[i] = defaults[i - first_default].clone();
+        // CPython reports keyword problems before too many positional arguments.
+        if too_many {
+            let given = pos.len();
+            let takes = if func.defaults.borrow().is_some() {
+                let nd = func
+                    .defaults
+                    .borrow()
+                    .as_ref()
+                    .map(|d| d.0.len())
+                    .unwrap_or(0);
+                format!(
+                    "from {} to {} positional arguments",
+                    argc - nd.min(argc),
+                    argc
+                )
+            } else {
+                format!(
+                    "{argc} positional argument{}",
+                    if argc == 1 { "" } else { "s" }
+                )
+            };
+            let kwonly_names = &code.varnames[argc..argc + kwonly];
+            let kwonly_given = args
+                .kw()
+                .filter(|(n, _)| kwonly_names.iter().any(|v| v.as_ref() == *n))
+                .count();
+            let kwonly_sig = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(self.type_error(format!(
+                "{fname}() takes {takes} but {given}{kwonly_sig} {} given",
+                if given == 1 && kwonly_given == 0 {
+                    "was"
                 } else {
-                    missing.push(format!("'{}'", func.code.varnames[i].as_str()));
+                    "were"
+                }
+            )));
+        }
+        // defaults for missing positionals
+        let mut missing = Vec::new();
+        if frame.fast[..argc].iter().any(Value::is_null) {
+            let defaults_ref = func.defaults.borrow();
+            let defaults: &[Value] = defaults_ref.as_ref().map(|d| &d.0[..]).unwrap_or(&[]);
+            let first_default = argc - defaults.len().min(argc);
+            for i in 0..argc {
+                if frame.fast[i].is_null() {
+                    if i >= first_default {
+                        frame.fast[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(format!("'{}'", func.code.varnames[i].as_str()));
+                    }
                 }
             }
         }
@@ -259,6 +348,7 @@ impl Vm {
                 let name = func.code.varnames[i].clone();
                 match func
                     .kwdefaults
+                    .borrow()
                     .as_ref()
                     .and_then(|d| d.get_str(name.as_str()))
                 {
@@ -277,215 +367,14 @@ impl Vm {
         }
         Ok(())
     }
-
-    /// `cls(*args)`: `__new__` then `__init__`.
-    pub fn call_type(&mut self, t: &Rc<PyType>, args: Args<'_>) -> PyResult<Value> {
-        if Rc::ptr_eq(t, &self.ctx.types.type_) && args.all.len() == 1 {
-            return Ok(Value::Type(self.type_of(&args.all[0])));
-        }
-        let new = t.lookup("__new__");
-        let inst = match &new {
-            Some(Value::Builtin(b)) => {
-                let all = prepend(&Value::Type(t.clone()), args.all);
-                (b.func)(
-                    self,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )?
-            }
-            Some(Value::Function(f)) => {
-                let all = prepend(&Value::Type(t.clone()), args.all);
-                let f = f.clone();
-                self.call_function(
-                    &f,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )?
-            }
-            Some(Value::Native(n)) => {
-                // staticmethod-wrapped __new__
-                let inner = self
-                    .unwrap_staticmethod(n)
-                    .unwrap_or(Value::Native(n.clone()));
-                let all = prepend(&Value::Type(t.clone()), args.all);
-                self.call(
-                    &inner,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )?
-            }
-            _ => Value::Instance(Rc::new(Instance::new(t.clone()))),
-        };
-        if t.builtin && t.kind == TypeKind::Builtin {
-            return Ok(inst);
-        }
-        if !self.type_of(&inst).is_subtype(t) {
-            return Ok(inst);
-        }
-        if let Some(init) = t.lookup("__init__")
-            && (!matches!(init, Value::Builtin(_)) || t.kind == TypeKind::Exception)
-        {
-            let all = prepend(&inst, args.all);
-            let r = self.call(
-                &init,
-                Args {
-                    all: &all,
-                    kwnames: args.kwnames,
-                },
-            )?;
-            if !r.is_none() {
-                return Err(self.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    self.type_name(&r)
-                )));
-            }
-        }
-        Ok(inst)
-    }
-
-    /// `__build_class__(body, name, *bases, **kw)`.
-    pub fn build_class(&mut self, args: Args<'_>) -> PyResult<Value> {
-        let pos = args.pos();
-        if pos.len() < 2 {
-            return Err(self.type_error("__build_class__: not enough arguments"));
-        }
-        let Value::Function(body) = &pos[0] else {
-            return Err(self.type_error("__build_class__: func must be a function"));
-        };
-        let Some(name) = pos[1].as_str().map(str::to_owned) else {
-            return Err(self.type_error("__build_class__: name is not a string"));
-        };
-        let mut bases = Vec::new();
-        for b in &pos[2..] {
-            match b {
-                Value::Type(t) => bases.push(t.clone()),
-                other => {
-                    return Err(self.type_error(format!(
-                        "bases must be types, not '{}'",
-                        self.type_name(other)
-                    )));
-                }
-            }
-        }
-        if let Some((k, _)) = args.kw().next()
-            && k != "metaclass"
-        {
-            return Err(self.type_error(format!(
-                "__build_class__ got an unexpected keyword argument '{k}'"
-            )));
-        }
-        let ns = Rc::new(PyDict::new());
-        let mut frame = Frame::new(
-            body.code.clone(),
-            body.globals.clone(),
-            body.builtins.clone(),
-            &body.closure,
-        );
-        frame.locals = Some(ns.clone());
-        let class_cell = self.run_new_frame(&mut frame)?;
-        let cls = self.new_class(&name, bases, ns)?;
-        if let Value::Cell(c) = class_cell {
-            *c.0.borrow_mut() = Value::Type(cls.clone());
-        }
-        Ok(Value::Type(cls))
-    }
-
-    /// Creates a class (C3 method resolution order).
-    pub fn new_class(
-        &mut self,
-        name: &str,
-        mut bases: Vec<Rc<PyType>>,
-        ns: Rc<PyDict>,
-    ) -> PyResult<Rc<PyType>> {
-        if bases.is_empty() {
-            bases.push(self.ctx.types.object.clone());
-        }
-        let mro = match c3_merge(&bases) {
-            Some(m) => m,
-            None => {
-                return Err(self.type_error(
-                    "Cannot create a consistent method resolution order (MRO)".to_string(),
-                ));
-            }
-        };
-        let kind = if mro.iter().any(|t| t.kind == TypeKind::Exception) {
-            TypeKind::Exception
-        } else {
-            TypeKind::Object
-        };
-        if let Some(b) = bases.iter().find(|b| b.kind == TypeKind::Builtin) {
-            return Err(self.not_implemented_error(format!(
-                "subclassing the built-in type '{}' is not supported yet",
-                b.name()
-            )));
-        }
-        let qualname = ns
-            .get_str("__qualname__")
-            .and_then(|v| v.as_str().map(|s| Rc::new(crate::object::PyStr::new(s))))
-            .unwrap_or_else(|| Rc::new(crate::object::PyStr::new(name)));
-        Ok(Rc::new(PyType {
-            name: Rc::new(crate::object::PyStr::new(name)),
-            qualname: std::cell::RefCell::new(qualname),
-            bases,
-            mro,
-            dict: ns,
-            kind,
-            builtin: false,
-            lookup_cache: Default::default(),
-        }))
-    }
 }
 
-/// The MRO of a new class with these bases (without the class itself).
-fn c3_merge(bases: &[Rc<PyType>]) -> Option<Vec<Rc<PyType>>> {
-    let mut seqs: Vec<Vec<Rc<PyType>>> = bases
-        .iter()
-        .map(|b| {
-            let mut v = vec![b.clone()];
-            v.extend(b.mro.iter().cloned());
-            v
-        })
-        .collect();
-    seqs.push(bases.to_vec());
-    let mut out = Vec::new();
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Some(out);
-        }
-        let mut found = None;
-        for s in &seqs {
-            let cand = &s[0];
-            if !seqs
-                .iter()
-                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand)))
-            {
-                found = Some(cand.clone());
-                break;
-            }
-        }
-        let c = found?;
-        for s in seqs.iter_mut() {
-            if Rc::ptr_eq(&s[0], &c) {
-                s.remove(0);
-            }
-        }
-        out.push(c);
-    }
-}
+use crate::vm::class::prepend;
 
-fn prepend(first: &Value, rest: &[Value]) -> Vec<Value> {
-    let mut v = Vec::with_capacity(rest.len() + 1);
-    v.push(first.clone());
-    v.extend_from_slice(rest);
-    v
-}
+/// When less Rust stack than this is left, a new frame runs on a fresh segment.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each new stack segment.
+const STACK_GROW: usize = 4 * 1024 * 1024;
 
 fn join_names(names: &[String]) -> String {
     match names.len() {

@@ -8,7 +8,7 @@ use crate::object::{
     Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
     exception::TbEntry,
 };
-use crate::vm::ops::cmp_result;
+use crate::vm::compare::cmp_result;
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
 
 /// How a frame stopped running.
@@ -43,6 +43,10 @@ impl Vm {
             match self.run_inner(f) {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
+                    // an exception raised while another is being handled chains to it
+                    if !self.reraising {
+                        self.set_context(&err);
+                    }
                     self.add_traceback(&err, f);
                     if !self.killed
                         && let Some(h) = f.code.code.handler_for(f.lasti)
@@ -58,7 +62,7 @@ impl Vm {
         }
     }
 
-    fn add_traceback(&mut self, err: &PyErr, f: &Frame) {
+    pub(crate) fn add_traceback(&mut self, err: &PyErr, f: &Frame) {
         if std::mem::take(&mut self.reraising) {
             return;
         }
@@ -557,14 +561,14 @@ impl Vm {
                         code,
                         globals: f.globals.clone(),
                         builtins: f.builtins.clone(),
-                        defaults: match defaults {
+                        defaults: std::cell::RefCell::new(match defaults {
                             Some(Value::Tuple(t)) => Some(t),
                             _ => None,
-                        },
-                        kwdefaults: match kwdefaults {
+                        }),
+                        kwdefaults: std::cell::RefCell::new(match kwdefaults {
                             Some(Value::Dict(d)) => Some(d),
                             _ => None,
-                        },
+                        }),
                         closure: cells,
                         dict: Rc::new(PyDict::new()),
                     };
@@ -647,7 +651,16 @@ impl Vm {
                     let it = pop!(f);
                     let n = f.stack.len();
                     let target = f.stack[n - i as usize].clone();
-                    let items = self.collect(&it)?;
+                    let items = match &it {
+                        Value::List(_) | Value::Tuple(_) => self.collect(&it)?,
+                        _ => match self.get_iter(&it) {
+                            Ok(iter) => self.collect(&iter)?,
+                            Err(e) if self.err_is(&e, &self.ctx.types.type_error.clone()) => {
+                                return Err(self.star_error(f, &it, n - i as usize));
+                            }
+                            Err(e) => return Err(e),
+                        },
+                    };
                     if let Value::List(l) = target {
                         l.0.borrow_mut().extend(items);
                     }
@@ -656,8 +669,8 @@ impl Vm {
                     let it = pop!(f);
                     let n = f.stack.len();
                     let target = f.stack[n - i as usize].clone();
-                    for v in self.collect(&it)? {
-                        self.set_add(&target, v)?;
+                    if let Value::Set(t) = &target {
+                        self.set_update_from(t, &it)?;
                     }
                 }
                 Instr::DictUpdate(i) | Instr::DictMerge(i) => {
@@ -666,7 +679,21 @@ impl Vm {
                     let target = f.stack[n - i as usize].clone();
                     if let Value::Dict(d) = target {
                         let merge = matches!(instr, Instr::DictMerge(_));
-                        self.dict_update(&d, &m, merge)?;
+                        if !merge
+                            && !matches!(m, Value::Dict(_))
+                            && self.get_attr_opt(&m, "keys")?.is_none()
+                        {
+                            let tn = self.type_name(&m);
+                            return Err(self.type_error(format!("'{tn}' object is not a mapping")));
+                        }
+                        if let Err(e) = self.dict_update(&d, &m, merge) {
+                            // name the function in "f() got multiple values ..."
+                            if merge && n >= i as usize + 2 {
+                                let func = f.stack[n - i as usize - 2].clone();
+                                return Err(self.name_call_error(&func, e));
+                            }
+                            return Err(e);
+                        }
                     }
                 }
                 Instr::ListToTuple => {
@@ -684,7 +711,13 @@ impl Vm {
                 }
                 Instr::UnpackEx { before, after } => {
                     let seq = pop!(f);
-                    let mut items = self.collect(&seq)?;
+                    let mut items = match &seq {
+                        Value::List(_) | Value::Tuple(_) => self.collect(&seq)?,
+                        _ => {
+                            let it = self.unpack_iter(&seq)?;
+                            self.collect(&it)?
+                        }
+                    };
                     let (b, a) = (before as usize, after as usize);
                     if items.len() < b + a {
                         return Err(self.value_error(format!(
@@ -726,7 +759,19 @@ impl Vm {
                             let cause = if cause.is_none() {
                                 Value::None
                             } else {
-                                Value::Instance(self.make_raisable(cause)?)
+                                match cause {
+                                    Value::Instance(i) if i.exc.is_some() => Value::Instance(i),
+                                    Value::Type(t)
+                                        if t.kind == crate::object::TypeKind::Exception =>
+                                    {
+                                        Value::Instance(self.make_raisable(Value::Type(t))?)
+                                    }
+                                    _ => {
+                                        return Err(self.type_error(
+                                            "exception causes must derive from BaseException",
+                                        ));
+                                    }
+                                }
                             };
                             if let Some(x) = &e.exc {
                                 *x.cause.borrow_mut() = cause;
@@ -771,8 +816,21 @@ impl Vm {
                 }
                 Instr::BeforeWith => {
                     let ctx = pop!(f);
-                    let exit = self.get_attr_str(&ctx, "__exit__")?;
-                    let enter = self.get_attr_str(&ctx, "__enter__")?;
+                    let t = self.type_of(&ctx);
+                    let Some(enter) = t.lookup("__enter__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            t.name()
+                        )));
+                    };
+                    let Some(exit) = t.lookup("__exit__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                            t.name()
+                        )));
+                    };
+                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
+                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
                     let r = self.call(&enter, Args::new(&[]))?;
                     f.stack.push(exit);
                     f.stack.push(r);
@@ -782,7 +840,11 @@ impl Vm {
                     let exc = f.stack[n - 1].clone();
                     let exit = f.stack[n - 1 - i as usize].clone();
                     let ty = Value::Type(self.type_of(&exc));
-                    let r = self.call(&exit, Args::new(&[ty, exc, Value::None]))?;
+                    let tb = match &exc {
+                        Value::Instance(i) => self.traceback_value(i),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, Args::new(&[ty, exc, tb]))?;
                     f.stack.push(r);
                 }
                 Instr::RaiseAssert(has_msg) => {
@@ -793,12 +855,24 @@ impl Vm {
                     return Err(e);
                 }
                 Instr::YieldValue => return Ok(Exit::Yield(pop!(f))),
-                Instr::GetYieldFromIter | Instr::GetAwaitable => {
+                Instr::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = match &v {
-                        Value::Generator(_) => v,
+                        Value::Generator(g) => {
+                            if g.coroutine && !f.code.code.flags.has(CodeFlags::COROUTINE) {
+                                return Err(self.type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                ));
+                            }
+                            v
+                        }
                         _ => self.get_iter(&v)?,
                     };
+                    f.stack.push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = pop!(f);
+                    let it = self.get_awaitable(&v)?;
                     f.stack.push(it);
                 }
                 Instr::Send(t) => {
@@ -840,8 +914,8 @@ impl Vm {
                     }
                 }
                 Instr::LoadLocals => {
-                    let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    f.stack.push(Value::Dict(l));
+                    let l = self.frame_locals(f)?;
+                    f.stack.push(l);
                 }
                 Instr::SetupAnnotations => {
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
@@ -862,7 +936,7 @@ impl Vm {
         let slot = &f.code.global_cache[i];
         {
             let globals = f.globals.0.borrow();
-            if let Some(pos) = globals.find_index(name.hash(), &key) {
+            if let Some(pos) = globals.find_position(name.hash(), &key) {
                 slot.set(GlobalSlot {
                     globals_tag: globals.tag(),
                     globals_len: 0,
@@ -872,7 +946,7 @@ impl Vm {
                 return Ok(globals.value_at(pos).cloned().unwrap_or(Value::None));
             }
             let builtins = f.builtins.0.borrow();
-            if let Some(pos) = builtins.find_index(name.hash(), &key) {
+            if let Some(pos) = builtins.find_position(name.hash(), &key) {
                 slot.set(GlobalSlot {
                     globals_tag: globals.tag(),
                     globals_len: globals.raw_len() as u32,
@@ -912,14 +986,19 @@ impl Vm {
 
     /// Makes the frame of a generator, and the generator.
     pub(crate) fn make_generator(&mut self, frame: Frame, func: &Function) -> Value {
-        let coroutine = func.code.code.flags.has(CodeFlags::COROUTINE);
-        Value::Generator(Rc::new(Generator {
+        let flags = func.code.code.flags;
+        let is_async_gen = flags.has(CodeFlags::ASYNC_GENERATOR);
+        let coroutine = flags.has(CodeFlags::COROUTINE) && !is_async_gen;
+        let g = Rc::new(Generator {
             frame: std::cell::RefCell::new(Some(Box::new(frame))),
             running: std::cell::Cell::new(false),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
             coroutine,
-        }))
+            is_async_gen,
+            iterable_coroutine: std::cell::Cell::new(false),
+        });
+        Value::Generator(g)
     }
 
     /// Sends `v` into a generator (or calls `next` on another iterator).
@@ -946,6 +1025,98 @@ impl Vm {
         }
     }
 
+    /// The `TypeError` for `*x` with a non-iterable `x`: in a call it names the function.
+    fn star_error(&mut self, f: &Frame, v: &Value, list_pos: usize) -> PyErr {
+        let tn = self.type_name(v);
+        let instrs = &f.code.code.instrs;
+        let mut k = f.ip;
+        let mut in_call = false;
+        while let Some(ins) = instrs.get(k) {
+            match ins {
+                Instr::CallEx(_) => {
+                    in_call = true;
+                    break;
+                }
+                Instr::ListToTuple | Instr::BuildMap(_) | Instr::DictMerge(_) => {}
+                Instr::LoadConst(_)
+                | Instr::LoadFast(_)
+                | Instr::LoadGlobal(_)
+                | Instr::LoadName(_)
+                | Instr::LoadDeref(_)
+                | Instr::LoadAttr(_)
+                | Instr::KwNames(_) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        // CPython names the function only when the starred value is the whole
+        // positional part (`f(*x)`); otherwise the list being built reports it.
+        let alone =
+            matches!(f.stack.get(list_pos), Some(Value::List(l)) if l.0.borrow().is_empty());
+        if in_call && alone && list_pos >= 1 {
+            let func = f.stack[list_pos - 1].clone();
+            let name = self.callable_name(&func);
+            return self.type_error(format!(
+                "{name} argument after * must be an iterable, not {tn}"
+            ));
+        }
+        self.type_error(format!("Value after * must be an iterable, not {tn}"))
+    }
+
+    /// Prefixes a `TypeError` about a call's arguments with the function's name.
+    fn name_call_error(&mut self, func: &Value, e: PyErr) -> PyErr {
+        if !self.err_is(&e, &self.ctx.types.type_error.clone()) {
+            return e;
+        }
+        let msg = self.str_of(&Value::Instance(e.clone())).unwrap_or_default();
+        let name = match func {
+            Value::Function(fu) => {
+                let module = fu.globals.get_str("__name__");
+                let q = fu.qualname.borrow().as_str().to_owned();
+                match module.as_ref().and_then(|m| m.as_str().map(str::to_owned)) {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Type(t) => format!("{}()", t.name()),
+            other => format!("{}()", self.type_name(other)),
+        };
+        if msg.starts_with("got multiple values") {
+            return self.type_error(format!("{name} {msg}"));
+        }
+        if msg.starts_with("argument after ** must be a mapping") {
+            return self.type_error(format!("{name} {msg}"));
+        }
+        e
+    }
+
+    /// `locals()` of a frame: the namespace of a class body or module, or a snapshot of
+    /// a function's variables.
+    pub(crate) fn frame_locals(&mut self, f: &Frame) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            return Ok(Value::Dict(l.clone()));
+        }
+        let c = &f.code.code;
+        if c.flags.has(CodeFlags::MODULE) {
+            return Ok(Value::Dict(f.globals.clone()));
+        }
+        let d = Rc::new(PyDict::new());
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            let v = &f.fast[i];
+            if !v.is_null() {
+                dict_set_name(&d, name, v.clone());
+            }
+        }
+        for (i, name) in c.cellvars.iter().chain(c.freevars.iter()).enumerate() {
+            let v = f.cells[i].0.borrow().clone();
+            if !v.is_null() {
+                d.set_str(name, v);
+            }
+        }
+        Ok(Value::Dict(d))
+    }
+
     /// The `value` of a StopIteration.
     pub fn stop_iteration_value(&self, e: &PyErr) -> Value {
         match e.exc.as_ref().map(|x| x.args.borrow().clone()) {
@@ -954,12 +1125,57 @@ impl Vm {
         }
     }
 
+    /// The iterator `await v` drives: a coroutine itself, or what `v.__await__()`
+    /// returns.
+    pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Generator(g) = v {
+            if g.coroutine {
+                if g.frame.borrow().as_ref().is_some_and(|f| f.ip > 0) && g.running.get() {
+                    return Err(self.runtime_error("coroutine is being awaited already"));
+                }
+                return Ok(v.clone());
+            }
+            if g.iterable_coroutine.get() {
+                return Ok(v.clone());
+            }
+        }
+        match self.call_special(v, "__await__", &[]) {
+            Ok(Some(it)) => {
+                if let Value::Generator(g) = &it
+                    && g.coroutine
+                {
+                    return Err(self.type_error("__await__() returned a coroutine"));
+                }
+                if !self.is_iterator(&it) {
+                    return Err(self.type_error(format!(
+                        "__await__() returned non-iterator of type '{}'",
+                        self.type_name(&it)
+                    )));
+                }
+                Ok(it)
+            }
+            Ok(None) => Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(v)
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Resumes a generator with `v` sent in.
     pub fn gen_resume(&mut self, g: &Rc<Generator>, v: Value) -> PyResult<Exit> {
         if g.running.get() {
-            return Err(self.value_error("generator already executing"));
+            let what = if g.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(self.value_error(format!("{what} already executing")));
         }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
+            if g.coroutine {
+                return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+            }
             return Ok(Exit::Return(Value::None));
         };
         frame.stack.push(v);
@@ -968,10 +1184,21 @@ impl Vm {
         let r = if self.depth > self.interp.recursion_limit() {
             Err(self.recursion_error("maximum recursion depth exceeded"))
         } else {
-            self.run_frame(&mut frame)
+            self.run_frame_on_stack(&mut frame)
         };
         self.depth -= 1;
         g.running.set(false);
+        self.gen_finish(g, frame, r)
+    }
+
+    /// Stores a generator's frame back after it yielded; turns a `StopIteration`
+    /// escaping it into `RuntimeError`.
+    fn gen_finish(
+        &mut self,
+        g: &Rc<Generator>,
+        frame: Box<Frame>,
+        r: PyResult<Exit>,
+    ) -> PyResult<Exit> {
         match r {
             Ok(Exit::Yield(y)) => {
                 *g.frame.borrow_mut() = Some(frame);
@@ -979,15 +1206,26 @@ impl Vm {
             }
             Ok(Exit::Return(r)) => Ok(Exit::Return(r)),
             Err(e) => {
-                if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) {
+                let stop = self.ctx.types.stop_iteration.clone();
+                let astop = self.ctx.types.stop_async_iteration.clone();
+                if self.err_is(&e, &stop) || (g.is_async_gen && self.err_is(&e, &astop)) {
                     let what = if g.coroutine {
                         "coroutine"
+                    } else if g.is_async_gen {
+                        "async generator"
                     } else {
                         "generator"
                     };
-                    let new = self.runtime_error(format!("{what} raised StopIteration"));
+                    let name = if self.err_is(&e, &stop) {
+                        "StopIteration"
+                    } else {
+                        "StopAsyncIteration"
+                    };
+                    let new = self.runtime_error(format!("{what} raised {name}"));
                     if let Some(x) = &new.exc {
-                        *x.cause.borrow_mut() = Value::Instance(e);
+                        *x.cause.borrow_mut() = Value::Instance(e.clone());
+                        *x.context.borrow_mut() = Value::Instance(e);
+                        x.suppress_context.set(true);
                     }
                     return Err(new);
                 }
@@ -996,39 +1234,131 @@ impl Vm {
         }
     }
 
-    /// Throws `exc` into a generator at its suspension point.
+    /// Throws `exc` into a generator at its suspension point (delegating to the
+    /// iterator of a `yield from` / `await` it is suspended in).
     pub fn gen_throw(&mut self, g: &Rc<Generator>, exc: PyErr) -> PyResult<Exit> {
+        if g.running.get() {
+            let what = if g.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(self.value_error(format!("{what} already executing")));
+        }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
             return Err(exc);
         };
         if frame.ip == 0 {
-            // not started: raise at the start, the frame is finished
+            // not started: the exception is raised at the start and the frame ends
+            self.add_traceback(&exc, &frame);
             return Err(exc);
         }
         g.running.set(true);
-        // raise at the suspension point: find a handler for the yield instruction
-        let r = match frame.code.code.handler_for(frame.lasti).copied() {
+        self.depth += 1;
+        let r = self.throw_into_frame(&mut frame, exc);
+        self.depth -= 1;
+        g.running.set(false);
+        self.gen_finish(g, frame, r)
+    }
+
+    fn throw_into_frame(&mut self, frame: &mut Frame, mut exc: PyErr) -> PyResult<Exit> {
+        let code = frame.code.clone();
+        let li = frame.lasti;
+        let instrs = &code.code.instrs;
+        if li > 0
+            && matches!(instrs.get(li), Some(Instr::YieldValue))
+            && let Some(Instr::Send(exit)) = instrs.get(li - 1)
+            && let Some(inner) = frame.stack.last().cloned()
+        {
+            let exit = *exit as usize;
+            let is_close = self.err_is(&exc, &self.ctx.types.generator_exit.clone());
+            let res: Option<PyResult<Exit>> = if is_close {
+                match self.close_iterator(&inner) {
+                    Ok(()) => None,
+                    Err(e) => Some(Err(e)),
+                }
+            } else {
+                match &inner {
+                    Value::Generator(ig) => {
+                        let ig = ig.clone();
+                        Some(self.gen_throw(&ig, exc.clone()))
+                    }
+                    _ => match self.get_attr_opt(&inner, "throw")? {
+                        Some(t) => Some(match self.call0(&t, &[Value::Instance(exc.clone())]) {
+                            Ok(y) => Ok(Exit::Yield(y)),
+                            Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => {
+                                Ok(Exit::Return(self.stop_iteration_value(&e)))
+                            }
+                            Err(e) => Err(e),
+                        }),
+                        None => None,
+                    },
+                }
+            };
+            match res {
+                Some(Ok(Exit::Yield(y))) => return Ok(Exit::Yield(y)),
+                Some(Ok(Exit::Return(v))) => {
+                    frame.stack.pop();
+                    frame.stack.push(v);
+                    frame.ip = exit;
+                    return self.run_frame_on_stack(frame);
+                }
+                Some(Err(e)) => exc = e,
+                None => {}
+            }
+        }
+        self.add_traceback(&exc, frame);
+        match frame.code.code.handler_for(frame.lasti).copied() {
             Some(h) => {
                 frame.stack.truncate(h.depth as usize);
                 frame.stack.push(Value::Instance(exc));
                 frame.ip = h.target as usize;
-                self.depth += 1;
-                let r = self.run_frame(&mut frame);
-                self.depth -= 1;
-                r
+                self.run_frame_on_stack(frame)
             }
-            None => {
-                self.add_traceback(&exc, &frame);
-                Err(exc)
+            None => Err(exc),
+        }
+    }
+
+    /// Calls `close()` on the iterator a `yield from` delegates to, if it has one.
+    fn close_iterator(&mut self, it: &Value) -> PyResult<()> {
+        match it {
+            Value::Generator(g) => {
+                let g = g.clone();
+                self.gen_close(&g)
             }
-        };
-        g.running.set(false);
-        match r {
-            Ok(Exit::Yield(y)) => {
-                *g.frame.borrow_mut() = Some(frame);
-                Ok(Exit::Yield(y))
+            Value::Iter(_) => Ok(()),
+            other => {
+                if let Some(c) = self.get_attr_opt(other, "close")? {
+                    self.call0(&c, &[])?;
+                }
+                Ok(())
             }
-            other => other,
+        }
+    }
+
+    /// `generator.close()`.
+    pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
+        if g.frame.borrow().is_none() {
+            return Ok(());
+        }
+        let exc = self.new_exception_args(&self.ctx.types.generator_exit.clone(), vec![]);
+        match self.gen_throw(g, exc) {
+            Ok(Exit::Yield(_)) => {
+                let what = if g.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
+            }
+            Ok(_) => Ok(()),
+            Err(e)
+                if self.err_is(&e, &self.ctx.types.generator_exit.clone())
+                    || self.err_is(&e, &self.ctx.types.stop_iteration.clone()) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -1036,8 +1366,25 @@ impl Vm {
     pub(crate) fn set_context(&self, err: &PyErr) {
         if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled)
             && !Rc::ptr_eq(err, h)
-            && x.context.borrow().is_none()
+            && matches!(*x.context.borrow(), Value::None | Value::Null)
         {
+            // Cut a cycle: if the new exception is already in the handled one's context
+            // chain, the link to it is dropped (as CPython's `_PyErr_SetObject` does).
+            let mut o = h.clone();
+            for _ in 0..10_000 {
+                let next = match &o.exc {
+                    Some(ox) => ox.context.borrow().clone(),
+                    None => break,
+                };
+                let Value::Instance(n) = next else { break };
+                if Rc::ptr_eq(&n, err) {
+                    if let Some(ox) = &o.exc {
+                        *ox.context.borrow_mut() = Value::None;
+                    }
+                    break;
+                }
+                o = n;
+            }
             *x.context.borrow_mut() = self.handled.clone();
         }
     }

@@ -29,10 +29,18 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if (c as u32) < 0x80 => out.push(c),
+            c if crate::stdlib::methods::is_printable_char(c) => out.push(c),
+            c => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
             }
-            c => out.push(c),
         }
     }
     out.push(quote);
@@ -69,6 +77,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
 impl Vm {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if !matches!(
+            v,
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_)
+        ) {
+            return self.repr_inner(v);
+        }
+        // Containers recurse: count each level as a call, as CPython does.
+        if self.depth >= self.interp.recursion_limit() {
+            return Err(self.recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(256 * 1024, 8 << 20, || self.repr_inner(v));
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Null => "<NULL>".into(),
             Value::None => "None".into(),
@@ -80,16 +107,18 @@ impl Vm {
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
+            Value::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.0.borrow())),
             Value::List(l) => {
                 let items = l.0.borrow().clone();
                 self.guarded(v, "[...]", |vm| Ok(format!("[{}]", vm.join_reprs(&items)?)))?
             }
             Value::Tuple(t) => {
                 if t.0.len() == 1 {
-                    format!("({},)", self.repr(&t.0[0])?)
+                    let item = t.0[0].clone();
+                    self.guarded(v, "(...)", |vm| Ok(format!("({},)", vm.repr(&item)?)))?
                 } else {
                     let items = t.0.to_vec();
-                    format!("({})", self.join_reprs(&items)?)
+                    self.guarded(v, "(...)", |vm| Ok(format!("({})", vm.join_reprs(&items)?)))?
                 }
             }
             Value::Dict(d) => {
@@ -111,10 +140,15 @@ impl Vm {
                 let name = if s.frozen { "frozenset" } else { "set" };
                 if items.is_empty() {
                     format!("{name}()")
-                } else if s.frozen {
-                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 } else {
-                    format!("{{{}}}", self.join_reprs(&items)?)
+                    self.guarded(v, &format!("{name}(...)"), |vm| {
+                        let body = vm.join_reprs(&items)?;
+                        Ok(if s.frozen {
+                            format!("frozenset({{{body}}})")
+                        } else {
+                            format!("{{{body}}}")
+                        })
+                    })?
                 }
             }
             Value::Range(r) => {
@@ -144,6 +178,18 @@ impl Vm {
                 ),
                 None => format!("<built-in function {}>", b.name),
             },
+            Value::Method(m) if matches!(m.func, Value::Builtin(_)) => {
+                let name = match &m.func {
+                    Value::Builtin(b) => b.name,
+                    _ => "",
+                };
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    name,
+                    self.type_name(&m.self_),
+                    m.self_.id()
+                )
+            }
             Value::Method(m) => {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().as_str().to_owned(),
@@ -153,13 +199,11 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
             Value::Type(t) => {
-                let module = if t.builtin {
-                    None
-                } else {
-                    t.dict
-                        .get_str("__module__")
-                        .and_then(|m| m.as_str().map(str::to_owned))
-                };
+                // built-in classes of modules (`_thread.lock`) carry a `__module__`
+                let module = t
+                    .dict
+                    .get_str("__module__")
+                    .and_then(|m| m.as_str().map(str::to_owned));
                 match module {
                     Some(m) if m != "builtins" => {
                         format!("<class '{}.{}'>", m, t.qualname.borrow().as_str())
@@ -167,7 +211,16 @@ impl Vm {
                     _ => format!("<class '{}'>", t.qualname.borrow().as_str()),
                 }
             }
-            Value::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            Value::Module(m) => {
+                let name = self.repr(&m.dict.get_str("__name__").unwrap_or(Value::None))?;
+                match m.dict.get_str("__file__") {
+                    Some(f @ Value::Str(_)) => format!("<module {name} from {}>", self.repr(&f)?),
+                    _ if m.dict.get_str("__spec__").is_none() => {
+                        format!("<module {name} (built-in)>")
+                    }
+                    _ => format!("<module {name}>"),
+                }
+            }
             Value::Generator(g) => format!(
                 "<{} object {} at {:#x}>",
                 if g.coroutine {
@@ -180,34 +233,31 @@ impl Vm {
             ),
             Value::Code(c) => format!("<code object {} at {:#x}>", c.code.name, v.id()),
             Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
-            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__repr__") {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_owned()),
-                        other => Err(self.type_error(format!(
+            Value::Iter(_) => {
+                let t = self.type_of(v);
+                format!("<{} object at {:#x}>", t.name(), v.id())
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                let r = self.call_special(v, "__repr__", &[])?;
+                match r {
+                    Some(Value::Str(s)) => s.as_str().to_owned(),
+                    Some(Value::Instance(i)) if matches!(i.base, Some(Value::Str(_))) => {
+                        self.str_of(&Value::Instance(i))?
+                    }
+                    Some(other) => {
+                        return Err(self.type_error(format!(
                             "__repr__ returned non-string (type {})",
                             self.type_name(&other)
-                        ))),
-                    };
+                        )));
+                    }
+                    None => self.default_repr(v)?,
                 }
-                if i.exc.is_some() {
-                    return self.exc_repr(i);
-                }
-                self.default_repr(v)?
             }
-            Value::Native(n) => match n.class.lookup("__repr__") {
-                Some(f) => {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    self.str_of(&r)?
-                }
-                None => self.default_repr(v)?,
-            },
         })
     }
 
-    fn default_repr(&mut self, v: &Value) -> PyResult<String> {
+    /// `object.__repr__(v)`: `<module.Class object at 0x...>`.
+    pub fn default_repr(&mut self, v: &Value) -> PyResult<String> {
         let t = self.type_of(v);
         let module = t
             .dict
@@ -220,7 +270,8 @@ impl Vm {
         })
     }
 
-    fn exc_repr(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
+    /// `BaseException.__repr__`.
+    pub fn exc_repr(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
         let args = i
             .exc
             .as_ref()
@@ -262,34 +313,40 @@ impl Vm {
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_owned()),
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__str__") {
-                    let r = self.call0(&f, std::slice::from_ref(v))?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_owned()),
-                        other => Err(self.type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            self.type_name(&other)
-                        ))),
-                    };
+            Value::Instance(_) | Value::Native(_) => match self.call_special(v, "__str__", &[])? {
+                Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+                Some(Value::Instance(i)) if matches!(i.base, Some(Value::Str(_))) => {
+                    match &i.base {
+                        Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+                        _ => Ok(String::new()),
+                    }
                 }
-                if let Some(exc) = &i.exc {
-                    let args = exc.args.borrow().clone();
-                    return match &args {
-                        Value::Tuple(t) if t.0.is_empty() => Ok(String::new()),
-                        Value::Tuple(t) if t.0.len() == 1 => {
-                            if i.class.is_subtype(&self.ctx.types.key_error.clone()) {
-                                self.repr(&t.0[0])
-                            } else {
-                                self.str_of(&t.0[0])
-                            }
-                        }
-                        other => self.repr(other),
-                    };
-                }
-                self.repr(v)
-            }
+                Some(other) => Err(self.type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    self.type_name(&other)
+                ))),
+                None => self.repr(v),
+            },
             _ => self.repr(v),
+        }
+    }
+
+    /// `BaseException.__str__`.
+    pub fn exc_str(&mut self, i: &Rc<crate::object::Instance>) -> PyResult<String> {
+        let Some(exc) = &i.exc else {
+            return Ok(String::new());
+        };
+        let args = exc.args.borrow().clone();
+        match &args {
+            Value::Tuple(t) if t.0.is_empty() => Ok(String::new()),
+            Value::Tuple(t) if t.0.len() == 1 => {
+                if i.class.is_subtype(&self.ctx.types.key_error.clone()) {
+                    self.repr(&t.0[0])
+                } else {
+                    self.str_of(&t.0[0])
+                }
+            }
+            other => self.repr(other),
         }
     }
 
@@ -318,7 +375,7 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str().to_owned(),
             _ => String::new(),
         };
-        if spec.is_empty() {
+        if spec.is_empty() && !matches!(v, Value::Instance(_) | Value::Native(_)) {
             return self.to_str_value(&v);
         }
         Ok(Value::string(self.format(&v, &spec)?))
@@ -326,17 +383,22 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__format__") {
-                let r = self.call0(&f, &[v.clone(), Value::str(spec)])?;
-                return self.str_of(&r);
+        if let Value::Instance(_) | Value::Native(_) = v {
+            if let Some(r) = self.call_special(v, "__format__", &[Value::str(spec)])? {
+                return match r {
+                    Value::Str(s) => Ok(s.as_str().to_owned()),
+                    other => Err(self.type_error(format!(
+                        "__format__ must return a str, not {}",
+                        self.type_name(&other)
+                    ))),
+                };
             }
             if spec.is_empty() {
                 return self.str_of(v);
             }
             return Err(self.type_error(format!(
                 "unsupported format string passed to {}.__format__",
-                i.class.name()
+                self.type_name(v)
             )));
         }
         let Some(fs) = FormatSpec::parse(spec) else {
@@ -349,6 +411,16 @@ impl Vm {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
                 if !matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
             {
+                if fs.precision.is_some() {
+                    return Err(
+                        self.value_error("Precision not allowed in integer format specifier")
+                    );
+                }
+                if fs.ty == Some('c') && fs.sign != '-' {
+                    return Err(
+                        self.value_error("Sign not allowed with integer format specifier 'c'")
+                    );
+                }
                 if matches!(v, Value::Bool(_)) && fs.ty.is_none() {
                     return Ok(fs.pad(&self.str_of(v)?, false));
                 }
@@ -426,11 +498,18 @@ impl Vm {
                         )));
                     }
                 };
-                let body = if matches!(fs.ty, Some('E' | 'G' | 'F')) {
+                let mut body = if matches!(fs.ty, Some('E' | 'G' | 'F')) {
                     body.to_uppercase()
                 } else {
                     body
                 };
+                // '#': always a decimal point
+                if fs.alt && a.is_finite() && !body.contains('.') {
+                    match body.find(['e', 'E', '%']) {
+                        Some(p) => body.insert(p, '.'),
+                        None => body.push('.'),
+                    }
+                }
                 let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
                     Some(p) => body.split_at(p),
                     None => (body.as_str(), ""),
@@ -444,6 +523,21 @@ impl Vm {
                     return Err(self.value_error(format!(
                         "Unknown format code '{c}' for object of type 'str'"
                     )));
+                }
+                if let Some(g) = fs.grouping {
+                    return Err(self.value_error(format!("Cannot specify '{g}' with 's'.")));
+                }
+                if fs.align == Some('=') {
+                    return Err(
+                        self.value_error("'=' alignment not allowed in string format specifier")
+                    );
+                }
+                if fs.sign != '-' {
+                    return Err(self.value_error("Sign not allowed in string format specifier"));
+                }
+                if fs.alt {
+                    return Err(self
+                        .value_error("Alternate form (#) not allowed in string format specifier"));
                 }
                 let mut t = s.as_str().to_owned();
                 if let Some(p) = fs.precision {
@@ -467,117 +561,363 @@ impl Vm {
 
     /// `fmt % args` (printf-style).
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
-        let items: Vec<Value> = match args {
+        self.percent_format_impl(fmt, args, false)
+    }
+
+    /// `bytes % args`: the format is handled as latin-1 text; `%s`/`%b` take bytes.
+    pub fn bytes_percent_format(&mut self, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+        let text: String = fmt.iter().map(|&b| b as char).collect();
+        let out = self.percent_format_impl(&text, args, true)?;
+        let mut bytes = Vec::with_capacity(out.len());
+        for c in out.chars() {
+            bytes.push(c as u32 as u8);
+        }
+        Ok(bytes)
+    }
+
+    fn percent_format_impl(
+        &mut self,
+        fmt: &str,
+        args: &Value,
+        bytes_mode: bool,
+    ) -> PyResult<String> {
+        let is_mapping = matches!(crate::stdlib::methods::base_of(args), Value::Dict(_))
+            || (matches!(args, Value::Instance(_) | Value::Native(_))
+                && self.type_of(args).lookup("__getitem__").is_some()
+                && !matches!(crate::stdlib::methods::base_of(args), Value::Tuple(_)));
+        let items: Vec<Value> = match crate::stdlib::methods::base_of(args) {
             Value::Tuple(t) => t.0.to_vec(),
-            other => vec![other.clone()],
+            _ => vec![args.clone()],
         };
         let mut out = String::with_capacity(fmt.len());
-        let mut it = items.into_iter();
-        let mut chars = fmt.chars().peekable();
+        let mut next_arg = 0usize;
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
         let mut used_mapping = false;
-        while let Some(c) = chars.next() {
+        while i < chars.len() {
+            let c = chars[i];
+            i += 1;
             if c != '%' {
                 out.push(c);
                 continue;
             }
-            let mut spec = String::new();
             let mut key = None;
-            if chars.peek() == Some(&'(') {
-                chars.next();
+            if chars.get(i) == Some(&'(') {
+                let mut depth = 1;
                 let mut k = String::new();
-                for c in chars.by_ref() {
-                    if c == ')' {
-                        break;
+                i += 1;
+                while i < chars.len() {
+                    let ch = chars[i];
+                    i += 1;
+                    if ch == '(' {
+                        depth += 1;
+                    } else if ch == ')' {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
                     }
-                    k.push(c);
+                    k.push(ch);
+                }
+                if depth != 0 {
+                    return Err(self.value_error("incomplete format key"));
                 }
                 key = Some(k);
             }
-            let conv = loop {
-                match chars.next() {
-                    Some(c) if "-+ #0123456789.*".contains(c) => spec.push(c),
-                    Some(c) => break c,
-                    None => return Err(self.value_error("incomplete format")),
+            let (mut left, mut zero, mut plus, mut space, mut alt) =
+                (false, false, false, false, false);
+            while i < chars.len() {
+                match chars[i] {
+                    '-' => left = true,
+                    '0' => zero = true,
+                    '+' => plus = true,
+                    ' ' => space = true,
+                    '#' => alt = true,
+                    _ => break,
+                }
+                i += 1;
+            }
+            let mut take_arg = |vm: &mut Vm| -> PyResult<Value> {
+                match items.get(next_arg) {
+                    Some(a) => {
+                        next_arg += 1;
+                        Ok(a.clone())
+                    }
+                    None => Err(vm.type_error("not enough arguments for format string")),
                 }
             };
+            let mut width: Option<usize> = None;
+            if chars.get(i) == Some(&'*') {
+                i += 1;
+                let w = take_arg(self)?;
+                let w = match w {
+                    Value::Int(n) => n,
+                    _ => return Err(self.type_error("* wants int")),
+                };
+                if w < 0 {
+                    left = true;
+                }
+                width = Some(w.unsigned_abs() as usize);
+            } else {
+                let st = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i > st {
+                    width = chars[st..i].iter().collect::<String>().parse().ok();
+                }
+            }
+            let mut prec: Option<usize> = None;
+            if chars.get(i) == Some(&'.') {
+                i += 1;
+                if chars.get(i) == Some(&'*') {
+                    i += 1;
+                    let p = take_arg(self)?;
+                    prec = Some(match p {
+                        Value::Int(n) => n.max(0) as usize,
+                        _ => return Err(self.type_error("* wants int")),
+                    });
+                } else {
+                    let st = i;
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    prec = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+                }
+            }
+            while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+                i += 1;
+            }
+            let Some(&conv) = chars.get(i) else {
+                return Err(self.value_error("incomplete format"));
+            };
+            i += 1;
             if conv == '%' {
                 out.push('%');
                 continue;
             }
-            let arg = match key {
+            let arg = match &key {
                 Some(k) => {
+                    if !is_mapping {
+                        return Err(self.type_error("format requires a mapping"));
+                    }
                     used_mapping = true;
-                    self.get_item(args, &Value::string(k))?
+                    self.get_item(args, &Value::string(k.clone()))?
                 }
-                None => match it.next() {
-                    Some(a) => a,
-                    None => return Err(self.type_error("not enough arguments for format string")),
-                },
+                None => take_arg(self)?,
             };
-            let (flags, rest): (String, String) = {
-                let p = spec
-                    .find(|c: char| !"-+ #0".contains(c))
-                    .unwrap_or(spec.len());
-                (spec[..p].to_owned(), spec[p..].to_owned())
-            };
-            let mut new_spec = String::new();
-            if flags.contains('-') {
-                new_spec.push('<');
-            } else if flags.contains('0')
-                && matches!(
-                    conv,
-                    'd' | 'i' | 'f' | 'e' | 'g' | 'x' | 'X' | 'o' | 'F' | 'E' | 'G'
-                )
-            {
-                new_spec.push('0');
-            }
-            if flags.contains('+') {
-                new_spec = format!("{}{}", if new_spec == "<" { "<" } else { "" }, "+")
-                    + if new_spec == "0" { "0" } else { "" };
-            } else if flags.contains(' ') {
-                new_spec.push(' ');
-            }
-            if flags.contains('#') {
-                new_spec.push('#');
-            }
-            new_spec.push_str(&rest);
-            let piece = match conv {
-                's' => {
-                    let s = self.str_of(&arg)?;
-                    self.format(&Value::string(s), &new_spec)?
-                }
-                'r' | 'a' => {
-                    let s = self.repr(&arg)?;
-                    self.format(&Value::string(s), &new_spec)?
-                }
-                'd' | 'i' | 'u' => {
-                    let n = match &arg {
-                        Value::Float(f) => {
-                            Value::from_big(num_bigint::BigInt::from(f.trunc() as i128))
-                        }
-                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => arg.clone(),
-                        other => {
-                            return Err(self.type_error(format!(
-                                "%{conv} format: a real number is required, not {}",
-                                self.type_name(other)
-                            )));
+            // (sign, prefix, body, numeric)
+            let (neg, prefix, body, numeric): (bool, &str, String, bool) = match conv {
+                's' | 'r' | 'a' | 'b' => {
+                    let mut s = if bytes_mode && (conv == 's' || conv == 'b') {
+                        let b = match self.bytes_like(&arg) {
+                            Some(b) => b,
+                            None => match self.call_special(&arg, "__bytes__", &[])? {
+                                Some(r) => self.bytes_like(&r).unwrap_or_default(),
+                                None => {
+                                    return Err(self.type_error(format!(
+                                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                        self.type_name(&arg)
+                                    )));
+                                }
+                            },
+                        };
+                        b.iter().map(|&x| x as char).collect()
+                    } else if conv == 's' {
+                        self.str_of(&arg)?
+                    } else if conv == 'b' {
+                        return Err(self.value_error(format!(
+                            "unsupported format character 'b' (0x62) at index {}",
+                            i - 1
+                        )));
+                    } else {
+                        let r = self.repr(&arg)?;
+                        if conv == 'a' || bytes_mode {
+                            ascii_escape(&r)
+                        } else {
+                            r
                         }
                     };
-                    self.format(&n, &(new_spec + "d"))?
+                    if let Some(p) = prec {
+                        s = s.chars().take(p).collect();
+                    }
+                    (false, "", s, false)
                 }
-                'x' | 'X' | 'o' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'c' => {
-                    self.format(&arg, &format!("{new_spec}{conv}"))?
+                'c' => {
+                    let s = match crate::stdlib::methods::base_of(&arg) {
+                        Value::Str(s) if s.char_len() == 1 && !bytes_mode => s.as_str().to_owned(),
+                        Value::Str(_) if !bytes_mode => {
+                            return Err(self.type_error("%c requires int or char"));
+                        }
+                        v => match self.index_value(v)? {
+                            Some(n) => {
+                                let limit = if bytes_mode { 256 } else { 0x110000 };
+                                match u32::try_from(n)
+                                    .ok()
+                                    .filter(|n| *n < limit)
+                                    .and_then(char::from_u32)
+                                {
+                                    Some(ch) => ch.to_string(),
+                                    None => {
+                                        return Err(self.overflow_error(if bytes_mode {
+                                            "%c arg not in range(256)"
+                                        } else {
+                                            "%c arg not in range(0x110000)"
+                                        }));
+                                    }
+                                }
+                            }
+                            None => match self.bytes_like(v) {
+                                Some(b) if bytes_mode && b.len() == 1 => (b[0] as char).to_string(),
+                                _ => {
+                                    return Err(self.type_error(if bytes_mode {
+                                        "%c requires an integer in range(256) or a single byte"
+                                    } else {
+                                        "%c requires int or char"
+                                    }));
+                                }
+                            },
+                        },
+                    };
+                    (false, "", s, false)
+                }
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                    let iv = match crate::stdlib::methods::base_of(&arg) {
+                        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => v.clone(),
+                        Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                            crate::stdlib::methods::float_to_int(self, f.trunc())?
+                        }
+                        v => {
+                            let r = if matches!(conv, 'd' | 'i' | 'u') {
+                                match self.call_special(v, "__int__", &[])? {
+                                    Some(r) => Some(r),
+                                    None => self.call_special(v, "__index__", &[])?,
+                                }
+                            } else {
+                                self.call_special(v, "__index__", &[])?
+                            };
+                            match r {
+                                Some(r) => r,
+                                None => {
+                                    let what = if matches!(conv, 'd' | 'i' | 'u') {
+                                        "a real number"
+                                    } else {
+                                        "an integer"
+                                    };
+                                    return Err(self.type_error(format!(
+                                        "%{conv} format: {what} is required, not {}",
+                                        self.type_name(v)
+                                    )));
+                                }
+                            }
+                        }
+                    };
+                    let n = crate::object::Int::of(&iv)
+                        .map(|x| x.to_big())
+                        .unwrap_or_default();
+                    let neg = n.sign() == num_bigint::Sign::Minus;
+                    let mag = n.magnitude();
+                    let mut digits = match conv {
+                        'x' => mag.to_str_radix(16),
+                        'X' => mag.to_str_radix(16).to_uppercase(),
+                        'o' => mag.to_str_radix(8),
+                        _ => mag.to_str_radix(10),
+                    };
+                    if let Some(p) = prec
+                        && digits.len() < p
+                    {
+                        digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                    let prefix = match (alt, conv) {
+                        (true, 'x') => "0x",
+                        (true, 'X') => "0X",
+                        (true, 'o') => "0o",
+                        _ => "",
+                    };
+                    (neg, prefix, digits, true)
+                }
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let f = match crate::stdlib::methods::base_of(&arg) {
+                        Value::Float(f) => *f,
+                        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                            let v = v.clone();
+                            self.arg_f64(&v)?
+                        }
+                        v => match self.call_special(v, "__float__", &[])? {
+                            Some(r) => self.arg_f64(&r)?,
+                            None => {
+                                return Err(self.type_error(format!(
+                                    "must be real number, not {}",
+                                    self.type_name(v)
+                                )));
+                            }
+                        },
+                    };
+                    let p = prec.unwrap_or(6);
+                    let a = f.abs();
+                    let mut body = match conv {
+                        'e' | 'E' => fmt_exp(a, p),
+                        'f' | 'F' => fmt_fixed(a, p),
+                        _ => fmt_general(a, p, alt),
+                    };
+                    if alt && !body.contains('.') && a.is_finite() && !matches!(conv, 'g' | 'G') {
+                        match body.find('e') {
+                            Some(pos) => body.insert(pos, '.'),
+                            None => body.push('.'),
+                        }
+                    }
+                    if matches!(conv, 'E' | 'F' | 'G') {
+                        body = body.to_uppercase();
+                    }
+                    (f.is_sign_negative() && !f.is_nan(), "", body, a.is_finite())
                 }
                 c => {
                     return Err(self.value_error(format!(
-                        "unsupported format character '{c}' (0x{:x})",
-                        c as u32
+                        "unsupported format character '{c}' (0x{:x}) at index {}",
+                        c as u32,
+                        i - 1
                     )));
                 }
             };
-            out.push_str(&piece);
+            let is_num = matches!(
+                conv,
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
+            );
+            let sign = if !is_num {
+                ""
+            } else if neg {
+                "-"
+            } else if plus {
+                "+"
+            } else if space {
+                " "
+            } else {
+                ""
+            };
+            let len = sign.len() + prefix.len() + body.chars().count();
+            let w = width.unwrap_or(0);
+            if len >= w {
+                out.push_str(sign);
+                out.push_str(prefix);
+                out.push_str(&body);
+            } else if left {
+                out.push_str(sign);
+                out.push_str(prefix);
+                out.push_str(&body);
+                out.push_str(&" ".repeat(w - len));
+            } else if zero && numeric {
+                out.push_str(sign);
+                out.push_str(prefix);
+                out.push_str(&"0".repeat(w - len));
+                out.push_str(&body);
+            } else {
+                out.push_str(&" ".repeat(w - len));
+                out.push_str(sign);
+                out.push_str(prefix);
+                out.push_str(&body);
+            }
         }
-        if !used_mapping && it.next().is_some() && matches!(args, Value::Tuple(_)) {
+        if next_arg < items.len() && !used_mapping && !is_mapping {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
         Ok(out)
@@ -701,9 +1041,11 @@ impl FormatSpec {
             precision: None,
             ty: None,
         };
+        let mut explicit_fill = false;
         if cs.len() >= 2 && "<>=^".contains(cs[1]) {
             fs.fill = cs[0];
             fs.align = Some(cs[1]);
+            explicit_fill = true;
             i = 2;
         } else if !cs.is_empty() && "<>=^".contains(cs[0]) {
             fs.align = Some(cs[0]);
@@ -719,6 +1061,9 @@ impl FormatSpec {
         }
         if i < cs.len() && cs[i] == '0' {
             fs.zero = true;
+            if !explicit_fill {
+                fs.fill = '0';
+            }
             i += 1;
         }
         let start = i;

@@ -1,6 +1,8 @@
 //! Subscripts: `obj[key]`, `obj[key] = v`, `del obj[key]`, slices, and `len()`.
 
-use crate::object::{PySlice, Value};
+use std::rc::Rc;
+
+use crate::object::{PyRange, PySlice, Value};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -13,25 +15,19 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.map.borrow().len(),
             Value::Bytes(b) => b.0.len(),
+            Value::ByteArray(b) => b.0.borrow().len(),
             Value::Range(r) => r.len().max(0) as usize,
-            Value::Instance(_) | Value::Native(_) => match self.type_of(v).lookup("__len__") {
-                Some(f) => match self.call0(&f, std::slice::from_ref(v))? {
-                    Value::Int(n) if n >= 0 => n as usize,
-                    Value::Int(_) => return Err(self.value_error("__len__() should return >= 0")),
-                    other => {
+            Value::Instance(_) | Value::Native(_) | Value::Type(_) => {
+                match self.call_special(v, "__len__", &[])? {
+                    Some(n) => return self.len_result(&n),
+                    None => {
                         return Err(self.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            self.type_name(&other)
+                            "object of type '{}' has no len()",
+                            self.type_name(v)
                         )));
                     }
-                },
-                None => {
-                    return Err(self.type_error(format!(
-                        "object of type '{}' has no len()",
-                        self.type_name(v)
-                    )));
                 }
-            },
+            }
             _ => {
                 return Err(self.type_error(format!(
                     "object of type '{}' has no len()",
@@ -41,107 +37,175 @@ impl Vm {
         })
     }
 
+    fn len_result(&mut self, n: &Value) -> PyResult<usize> {
+        match self.unwrap_base(n) {
+            Value::Int(n) if n >= 0 => Ok(n as usize),
+            Value::Bool(b) => Ok(b as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            Value::BigInt(b) => {
+                if num_traits::Signed::is_negative(&*b) {
+                    Err(self.value_error("__len__() should return >= 0"))
+                } else {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+            }
+            other => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
+    /// `operator.index(v)` as i64: ints, bools and objects with `__index__` (None when
+    /// `v` is not an integer; big ints are clamped to the i64 range).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        Ok(Some(match v {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(b) => {
+                if num_traits::Signed::is_negative(&**b) {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                match self.call_special(v, "__index__", &[])? {
+                    Some(r) => match self.unwrap_base(&r) {
+                        r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                            return self.index_value(&r);
+                        }
+                        other => {
+                            return Err(self.type_error(format!(
+                                "__index__ returned non-int (type {})",
+                                self.type_name(&other)
+                            )));
+                        }
+                    },
+                    None => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+
     /// An index into a sequence of `len` items (negative counts from the end).
     pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match key {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
                 return Err(
                     self.index_error("cannot fit 'int' into an index-sized integer".to_string())
                 );
             }
-            Value::Instance(_) => {
-                let r = self.call_method(key, "__index__", &[])?;
-                return self.seq_index(&r, len, what);
-            }
-            _ => {
-                return Err(self.type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
-                    self.type_name(key)
-                )));
-            }
+            _ => match self.index_value(key)? {
+                Some(i) => i,
+                None => {
+                    let msg = match what {
+                        "str" => format!(
+                            "string indices must be integers, not '{}'",
+                            self.type_name(key)
+                        ),
+                        "range object" => format!(
+                            "range indices must be integers or slices, not {}",
+                            self.type_name(key)
+                        ),
+                        "index" => format!(
+                            "byte indices must be integers or slices, not {}",
+                            self.type_name(key)
+                        ),
+                        _ => format!(
+                            "{what} indices must be integers or slices, not {}",
+                            self.type_name(key)
+                        ),
+                    };
+                    return Err(self.type_error(msg));
+                }
+            },
         };
-        let j = if i < 0 { i + len as i64 } else { i };
+        let j = if i < 0 {
+            i.saturating_add(len as i64)
+        } else {
+            i
+        };
         if j < 0 || j >= len as i64 {
-            let name = if what == "list" || what == "tuple" || what == "str" {
-                what
-            } else {
-                "index"
+            let msg = match what {
+                "str" => "string index out of range".to_owned(),
+                "index" => "index out of range".to_owned(),
+                "pop" => "pop index out of range".to_owned(),
+                w => format!("{w} index out of range"),
             };
-            return Err(self.index_error(format!("{name} index out of range")));
+            return Err(self.index_error(msg));
         }
         Ok(j as usize)
     }
 
-    /// The (start, stop, step) a slice selects in a sequence of `len` items.
+    /// A slice bound: None, or an int (clamped to i64).
+    fn slice_bound(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        match self.index_value(v)? {
+            Some(i) => Ok(Some(i)),
+            None => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    /// The (start, stop, step) a slice selects in a sequence of `len` items
+    /// (`slice.indices(len)`).
     pub fn slice_indices(&mut self, s: &PySlice, len: usize) -> PyResult<(i64, i64, i64)> {
-        let step =
-            match &s.step {
-                Value::None => 1,
-                Value::Int(i) => *i,
-                Value::Bool(b) => *b as i64,
-                other => return Err(self.type_error(format!(
-                    "slice indices must be integers or None or have an __index__ method, got {}",
-                    self.type_name(other)
-                ))),
-            };
+        let step = self.slice_bound(&s.step)?.unwrap_or(1);
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
+        let step = step.max(-i64::MAX);
         let len = len as i64;
-        let conv = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
-            match v {
-                Value::None => Ok(default),
-                Value::Int(i) => {
-                    let mut i = *i;
-                    if i < 0 {
-                        i += len;
-                        if i < 0 {
-                            i = if step < 0 { -1 } else { 0 };
-                        }
-                    } else if i >= len {
-                        i = if step < 0 { len - 1 } else { len };
-                    }
-                    Ok(i)
-                }
-                Value::Bool(b) => Ok((*b as i64).min(len)),
-                Value::BigInt(b) => Ok(if num_traits::Signed::is_negative(&**b) {
+        let adjust = |i: i64| -> i64 {
+            if i < 0 {
+                let i = i.saturating_add(len);
+                if i < 0 {
                     if step < 0 { -1 } else { 0 }
-                } else if step < 0 {
-                    len - 1
                 } else {
-                    len
-                }),
-                other => Err(vm.type_error(format!(
-                    "slice indices must be integers or None or have an __index__ method, got {}",
-                    vm.type_name(other)
-                ))),
+                    i
+                }
+            } else if i >= len {
+                if step < 0 { len - 1 } else { len }
+            } else {
+                i
             }
         };
         let (ds, de) = if step < 0 { (len - 1, -1) } else { (0, len) };
-        let start = conv(self, &s.start, ds)?;
-        let stop = if s.stop.is_none() {
-            de
-        } else {
-            conv(self, &s.stop, de)?
+        let start = match self.slice_bound(&s.start)? {
+            None => ds,
+            Some(i) => adjust(i),
+        };
+        let stop = match self.slice_bound(&s.stop)? {
+            None => de,
+            Some(i) => adjust(i),
         };
         Ok((start, stop, step))
     }
 
-    fn slice_positions(&mut self, s: &PySlice, len: usize) -> PyResult<Vec<usize>> {
+    /// The positions a slice selects in a sequence of `len` items.
+    pub fn slice_positions(&mut self, s: &PySlice, len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len)?;
         let mut out = Vec::new();
         let mut i = start;
         if step > 0 {
             while i < stop {
                 out.push(i as usize);
-                i += step;
+                i = match i.checked_add(step) {
+                    Some(n) => n,
+                    None => break,
+                };
             }
         } else {
             while i > stop {
                 out.push(i as usize);
-                i += step;
+                i = match i.checked_add(step) {
+                    Some(n) => n,
+                    None => break,
+                };
             }
         }
         Ok(out)
@@ -168,11 +232,9 @@ impl Vm {
                 return Err(self.index_error("tuple index out of range"));
             }
             (Value::Dict(d), _) => {
-                let r = d.0.borrow().get(key).map(|v| v.cloned());
-                return match r {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => Err(self.key_error(key.clone())),
-                    Err(u) => Err(self.type_error(format!("unhashable type: '{}'", u.0))),
+                return match self.dict_get(d, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key.clone())),
                 };
             }
             _ => {}
@@ -188,12 +250,16 @@ impl Vm {
                 _ => {
                     let n = l.0.borrow().len();
                     let i = self.seq_index(key, n, "list")?;
-                    Ok(l.0.borrow()[i].clone())
+                    let v = l.0.borrow().get(i).cloned();
+                    v.ok_or_else(|| self.index_error("list index out of range"))
                 }
             },
             Value::Tuple(t) => match key {
                 Value::Slice(s) => {
                     let (start, stop, step) = self.slice_indices(s, t.0.len())?;
+                    if start == 0 && step == 1 && stop as usize == t.0.len() {
+                        return Ok(obj.clone());
+                    }
                     Ok(Value::tuple(slice_of(&t.0, start, stop, step)))
                 }
                 _ => {
@@ -203,6 +269,14 @@ impl Vm {
             },
             Value::Str(s) => match key {
                 Value::Slice(sl) => {
+                    let (start, stop, step) = self.slice_indices(sl, s.char_len())?;
+                    if step == 1 {
+                        if start >= stop {
+                            return Ok(Value::str(""));
+                        }
+                        let (a, b) = (s.byte_offset(start as usize), s.byte_offset(stop as usize));
+                        return Ok(Value::str(&s.as_str()[a..b]));
+                    }
                     let pos = self.slice_positions(sl, s.char_len())?;
                     if s.is_ascii() {
                         let b = s.as_str().as_bytes();
@@ -229,9 +303,29 @@ impl Vm {
                     Ok(Value::Int(b.0[i] as i64))
                 }
             },
+            Value::ByteArray(b) => match key {
+                Value::Slice(sl) => {
+                    let data = b.0.borrow().clone();
+                    let pos = self.slice_positions(sl, data.len())?;
+                    Ok(Value::bytearray(pos.into_iter().map(|i| data[i]).collect()))
+                }
+                _ => {
+                    let n = b.0.borrow().len();
+                    let i = self.seq_index(key, n, "bytearray")?;
+                    Ok(Value::Int(b.0.borrow()[i] as i64))
+                }
+            },
             Value::Range(r) => match key {
-                Value::Slice(_) => {
-                    Err(self.not_implemented_error("range slicing is not supported yet"))
+                Value::Slice(sl) => {
+                    let n = r.len().max(0) as usize;
+                    let (start, stop, step) = self.slice_indices(sl, n)?;
+                    let nstart = r.start + start * r.step;
+                    let nstop = r.start + stop * r.step;
+                    Ok(Value::Range(Rc::new(PyRange {
+                        start: nstart,
+                        stop: nstop,
+                        step: r.step * step,
+                    })))
                 }
                 _ => {
                     let n = r.len().max(0) as usize;
@@ -239,21 +333,47 @@ impl Vm {
                     Ok(Value::Int(r.start + r.step * i as i64))
                 }
             },
-            Value::Type(t) if !t.builtin || t.lookup("__class_getitem__").is_some() => match t
-                .lookup("__class_getitem__")
-            {
-                Some(f) => self.call0(&f, &[obj.clone(), key.clone()]),
-                None => Err(self.type_error(format!("type '{}' is not subscriptable", t.name()))),
-            },
-            Value::Type(_) => Ok(obj.clone()), // list[int] etc. in annotations
-            _ => {
-                let t = self.type_of(obj);
-                match t.lookup("__getitem__") {
-                    Some(f) => self.call0(&f, &[obj.clone(), key.clone()]),
-                    None => {
-                        Err(self.type_error(format!("'{}' object is not subscriptable", t.name())))
-                    }
+            Value::Type(t) => {
+                if let Some(f) = t.lookup("__class_getitem__") {
+                    let f = self.bind_class_attr_for_type(f, t)?;
+                    return self.call0(&f, std::slice::from_ref(key));
                 }
+                let meta = self.type_of(obj);
+                if !std::rc::Rc::ptr_eq(&meta, &self.ctx.types.type_)
+                    && let Some(r) =
+                        self.call_special(obj, "__getitem__", std::slice::from_ref(key))?
+                {
+                    return Ok(r);
+                }
+                if t.builtin {
+                    // list[int] and friends in annotations
+                    return Ok(obj.clone());
+                }
+                Err(self.type_error(format!("type '{}' is not subscriptable", t.name())))
+            }
+            _ => match self.call_special(obj, "__getitem__", std::slice::from_ref(key))? {
+                Some(v) => Ok(v),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    fn bind_class_attr_for_type(
+        &mut self,
+        f: Value,
+        t: &Rc<crate::object::PyType>,
+    ) -> PyResult<Value> {
+        match &f {
+            Value::Function(_) => Ok(Value::Method(Rc::new(crate::object::BoundMethod {
+                func: f,
+                self_: Value::Type(t.clone()),
+            }))),
+            _ => {
+                let tv = Value::Type(t.clone());
+                self.get_attr_str(&tv, "__class_getitem__")
             }
         }
     }
@@ -263,12 +383,28 @@ impl Vm {
         match obj {
             Value::List(l) => match &key {
                 Value::Slice(s) => {
-                    let new = self.collect(&v)?;
+                    let new = if let Value::List(src) = &v
+                        && Rc::ptr_eq(src, l)
+                    {
+                        src.0.borrow().clone()
+                    } else {
+                        match self.collect(&v) {
+                            Ok(items) => items,
+                            Err(e) if self.err_is(&e, &self.ctx.types.type_error.clone()) => {
+                                return Err(self.type_error("can only assign an iterable"));
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    };
                     let len = l.0.borrow().len();
                     let (start, stop, step) = self.slice_indices(s, len)?;
                     if step == 1 {
                         let stop = stop.max(start);
-                        l.0.borrow_mut().splice(start as usize..stop as usize, new);
+                        let old: Vec<Value> =
+                            l.0.borrow_mut()
+                                .splice(start as usize..stop as usize, new)
+                                .collect();
+                        drop(old);
                         Ok(())
                     } else {
                         let pos = self.slice_positions(s, len)?;
@@ -295,19 +431,68 @@ impl Vm {
                 }
             },
             Value::Dict(d) => self.dict_set(d, key, v),
-            _ => {
-                let t = self.type_of(obj);
-                match t.lookup("__setitem__") {
-                    Some(f) => {
-                        self.call0(&f, &[obj.clone(), key, v])?;
+            Value::ByteArray(b) => match &key {
+                Value::Slice(s) => {
+                    let new = match self.bytes_like(&v) {
+                        Some(x) => x,
+                        None => {
+                            let items = self.collect(&v)?;
+                            let mut out = Vec::with_capacity(items.len());
+                            for x in items {
+                                out.push(self.byte_value(&x)?);
+                            }
+                            out
+                        }
+                    };
+                    let len = b.0.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, len)?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        b.0.borrow_mut().splice(start as usize..stop as usize, new);
+                        Ok(())
+                    } else {
+                        let pos = self.slice_positions(s, len)?;
+                        if pos.len() != new.len() {
+                            return Err(self.value_error(format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                new.len(),
+                                pos.len()
+                            )));
+                        }
+                        let mut bb = b.0.borrow_mut();
+                        for (i, x) in pos.into_iter().zip(new) {
+                            bb[i] = x;
+                        }
                         Ok(())
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object does not support item assignment",
-                        t.name()
-                    ))),
                 }
-            }
+                _ => {
+                    let n = b.0.borrow().len();
+                    let i = self.seq_index(&key, n, "bytearray")?;
+                    let x = self.byte_value(&v)?;
+                    b.0.borrow_mut()[i] = x;
+                    Ok(())
+                }
+            },
+            _ => match self.call_special(obj, "__setitem__", &[key, v])? {
+                Some(_) => Ok(()),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    /// An int in range(256).
+    pub fn byte_value(&mut self, v: &Value) -> PyResult<u8> {
+        match self.index_value(v)? {
+            Some(n) if (0..256).contains(&n) => Ok(n as u8),
+            Some(_) => Err(self.value_error("byte must be in range(0, 256)")),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -319,10 +504,14 @@ impl Vm {
                     let len = l.0.borrow().len();
                     let mut pos = self.slice_positions(s, len)?;
                     pos.sort_unstable();
-                    let mut lb = l.0.borrow_mut();
-                    for i in pos.into_iter().rev() {
-                        lb.remove(i);
+                    let mut removed = Vec::with_capacity(pos.len());
+                    {
+                        let mut lb = l.0.borrow_mut();
+                        for i in pos.into_iter().rev() {
+                            removed.push(lb.remove(i));
+                        }
                     }
+                    drop(removed);
                     Ok(())
                 }
                 _ => {
@@ -333,27 +522,38 @@ impl Vm {
                     Ok(())
                 }
             },
-            Value::Dict(d) => {
-                let r = d.0.borrow_mut().remove(key);
-                match r {
-                    Ok(Some(_)) => Ok(()),
-                    Ok(None) => Err(self.key_error(key.clone())),
-                    Err(u) => Err(self.type_error(format!("unhashable type: '{}'", u.0))),
-                }
-            }
-            _ => {
-                let t = self.type_of(obj);
-                match t.lookup("__delitem__") {
-                    Some(f) => {
-                        self.call0(&f, &[obj.clone(), key.clone()])?;
-                        Ok(())
+            Value::ByteArray(b) => match key {
+                Value::Slice(s) => {
+                    let len = b.0.borrow().len();
+                    let mut pos = self.slice_positions(s, len)?;
+                    pos.sort_unstable();
+                    let mut bb = b.0.borrow_mut();
+                    for i in pos.into_iter().rev() {
+                        bb.remove(i);
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object does not support item deletion",
-                        t.name()
-                    ))),
+                    Ok(())
                 }
-            }
+                _ => {
+                    let n = b.0.borrow().len();
+                    let i = self.seq_index(key, n, "bytearray")?;
+                    b.0.borrow_mut().remove(i);
+                    Ok(())
+                }
+            },
+            Value::Dict(d) => match self.dict_del(d, key)? {
+                Some(old) => {
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(self.key_error(key.clone())),
+            },
+            _ => match self.call_special(obj, "__delitem__", std::slice::from_ref(key))? {
+                Some(_) => Ok(()),
+                None => Err(self.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                ))),
+            },
         }
     }
 }

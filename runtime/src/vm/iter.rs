@@ -20,10 +20,12 @@ impl Vm {
                 stop: r.stop,
                 step: r.step,
             }),
-            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => Self::new_iter(IterState::Seq {
-                seq: v.clone(),
-                index: 0,
-            }),
+            Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => {
+                Self::new_iter(IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                })
+            }
             Value::Str(s) => Self::new_iter(IterState::Str {
                 s: s.clone(),
                 byte_pos: 0,
@@ -31,40 +33,65 @@ impl Vm {
             Value::Dict(d) => Self::new_iter(IterState::DictKeys {
                 dict: d.clone(),
                 pos: 0,
+                len: d.len(),
             }),
             Value::Set(s) => Self::new_iter(IterState::SetItems {
                 set: s.clone(),
                 pos: 0,
+                len: s.map.borrow().len(),
             }),
-            Value::Iter(_) | Value::Generator(_) => v.clone(),
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__iter__") {
-                    self.call0(&f, std::slice::from_ref(v))?
-                } else if i.class.lookup("__getitem__").is_some() {
-                    Self::new_iter(IterState::Seq {
+            Value::Iter(_) => v.clone(),
+            Value::Generator(g) => {
+                if g.coroutine || g.is_async_gen {
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                    );
+                }
+                v.clone()
+            }
+            Value::Instance(_) | Value::Native(_) | Value::Type(_) => {
+                let t = self.type_of(v);
+                if let Some(f) = t.lookup("__iter__") {
+                    if f.is_none() {
+                        return Err(
+                            self.type_error(format!("'{}' object is not iterable", t.name()))
+                        );
+                    }
+                    let it = match self.call_special(v, "__iter__", &[])? {
+                        Some(it) => it,
+                        None => Value::None,
+                    };
+                    if !self.is_iterator(&it) {
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&it)
+                        )));
+                    }
+                    it
+                } else if t.lookup("__getitem__").is_some() && !matches!(v, Value::Type(_)) {
+                    Self::new_iter(IterState::SeqIter {
                         seq: v.clone(),
                         index: 0,
                     })
                 } else {
-                    return Err(
-                        self.type_error(format!("'{}' object is not iterable", i.class.name()))
-                    );
+                    return Err(self.type_error(format!("'{}' object is not iterable", t.name())));
                 }
             }
-            Value::Native(n) => match n.class.lookup("__iter__") {
-                Some(f) => self.call0(&f, std::slice::from_ref(v))?,
-                None => {
-                    return Err(
-                        self.type_error(format!("'{}' object is not iterable", n.class.name()))
-                    );
-                }
-            },
             _ => {
                 return Err(
                     self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
                 );
             }
         })
+    }
+
+    /// Whether `v` is an iterator (has `__next__`).
+    pub fn is_iterator(&self, v: &Value) -> bool {
+        match v {
+            Value::Iter(_) => true,
+            Value::Generator(g) => !g.coroutine && !g.is_async_gen,
+            _ => self.type_of(v).lookup("__next__").is_some(),
+        }
     }
 
     /// `next(it)`: `Ok(None)` when exhausted.
@@ -78,19 +105,15 @@ impl Vm {
                     Exit::Return(_) => Ok(None),
                 }
             }
-            _ => {
-                let t = self.type_of(it);
-                let Some(f) = t.lookup("__next__") else {
-                    return Err(
-                        self.type_error(format!("'{}' object is not an iterator", t.name()))
-                    );
-                };
-                match self.call0(&f, std::slice::from_ref(it)) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => Ok(None),
-                    Err(e) => Err(e),
-                }
-            }
+            _ => match self.call_special(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                ))),
+                Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => Ok(None),
+                Err(e) => Err(e),
+            },
         }
     }
 
@@ -123,6 +146,7 @@ impl Vm {
                     Value::List(l) => l.0.borrow().get(*index).cloned(),
                     Value::Tuple(t) => t.0.get(*index).cloned(),
                     Value::Bytes(b) => b.0.get(*index).map(|x| Value::Int(*x as i64)),
+                    Value::ByteArray(b) => b.0.borrow().get(*index).map(|x| Value::Int(*x as i64)),
                     other => {
                         let other = other.clone();
                         match self.get_item(&other, &Value::Int(*index as i64)) {
@@ -151,33 +175,120 @@ impl Vm {
                     None => None,
                 }
             }
-            IterState::DictKeys { dict, pos } => {
+            IterState::DictKeys { dict, pos, len } => {
+                if dict.len() != *len {
+                    *len = usize::MAX;
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
                 let e = dict.0.borrow().entry_from(*pos);
                 e.map(|(p, k, _)| {
                     *pos = p;
                     k
                 })
             }
-            IterState::DictValues { dict, pos } => {
+            IterState::DictValues { dict, pos, len } => {
+                if dict.len() != *len {
+                    *len = usize::MAX;
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
                 let e = dict.0.borrow().entry_from(*pos);
                 e.map(|(p, _, v)| {
                     *pos = p;
                     v
                 })
             }
-            IterState::DictItems { dict, pos } => {
+            IterState::DictItems { dict, pos, len } => {
+                if dict.len() != *len {
+                    *len = usize::MAX;
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
                 let e = dict.0.borrow().entry_from(*pos);
                 e.map(|(p, k, v)| {
                     *pos = p;
                     Value::tuple(vec![k, v])
                 })
             }
-            IterState::SetItems { set, pos } => {
-                let e = set.map.borrow().entry_from(*pos);
-                e.map(|(p, k, _)| {
+            IterState::DictReversed {
+                dict,
+                pos,
+                len,
+                kind,
+            } => {
+                if dict.len() != *len {
+                    *len = usize::MAX;
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
+                let e = dict.0.borrow().entry_before(*pos);
+                e.map(|(p, k, v)| {
+                    *pos = p;
+                    match kind {
+                        0 => k,
+                        1 => v,
+                        _ => Value::tuple(vec![k, v]),
+                    }
+                })
+            }
+            IterState::SetItems { set, pos, len } => {
+                if set.map.borrow().len() != *len {
+                    *len = usize::MAX;
+                    return Err(self.runtime_error("Set changed size during iteration"));
+                }
+                let e = set.map.borrow().next_from(*pos);
+                e.map(|(p, k)| {
                     *pos = p;
                     k
                 })
+            }
+            IterState::SeqIter { seq, index } => {
+                let seq = seq.clone();
+                match self.get_item(&seq, &Value::Int(*index as i64)) {
+                    Ok(v) => {
+                        *index += 1;
+                        Some(v)
+                    }
+                    Err(e)
+                        if self.err_is(&e, &self.ctx.types.index_error.clone())
+                            || self.err_is(&e, &self.ctx.types.stop_iteration.clone()) =>
+                    {
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            IterState::ZipStrict { its } => {
+                let its = its.clone();
+                let mut out = Vec::with_capacity(its.len());
+                for (i, it) in its.iter().enumerate() {
+                    match self.next(it)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            if i > 0 {
+                                let s = if i == 1 { " " } else { "s 1-" };
+                                return Err(self.value_error(format!(
+                                    "zip() argument {} is shorter than argument{s}{}",
+                                    i + 1,
+                                    i
+                                )));
+                            }
+                            for (j, other) in its.iter().enumerate().skip(1) {
+                                if self.next(other)?.is_some() {
+                                    let s = if j == 1 { " " } else { "s 1-" };
+                                    return Err(self.value_error(format!(
+                                        "zip() argument {} is longer than argument{s}{}",
+                                        j + 1,
+                                        j
+                                    )));
+                                }
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                if out.is_empty() {
+                    None
+                } else {
+                    Some(Value::tuple(out))
+                }
             }
             IterState::Enumerate { it, count } => {
                 let it = it.clone();
@@ -272,13 +383,50 @@ impl Vm {
         }
     }
 
+    /// `iter(v)` for unpacking (`cannot unpack non-iterable X object`).
+    pub fn unpack_iter(&mut self, v: &Value) -> PyResult<Value> {
+        match self.get_iter(v) {
+            Ok(it) => Ok(it),
+            Err(e)
+                if self.err_is(&e, &self.ctx.types.type_error.clone())
+                    && !self.is_iterable_type(v) =>
+            {
+                Err(self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(v)
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether `v`'s type can be iterated at all.
+    fn is_iterable_type(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(_) | Value::Native(_) => {
+                let t = self.type_of(v);
+                t.lookup("__iter__").is_some() || t.lookup("__getitem__").is_some()
+            }
+            Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Type(_)
+            | Value::Module(_) => false,
+            _ => true,
+        }
+    }
+
     /// Unpacks exactly `n` items.
     pub fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
         let items = match v {
             Value::Tuple(t) => t.0.to_vec(),
             Value::List(l) => l.0.borrow().clone(),
             _ => {
-                let it = self.get_iter(v)?;
+                let it = self.unpack_iter(v)?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
                     out.push(x);

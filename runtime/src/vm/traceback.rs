@@ -102,3 +102,42 @@ pub fn exception_only(vm: &mut Vm, err: &PyErr) -> String {
         format!("{name}: {msg}\n")
     }
 }
+
+impl Vm {
+    /// `exc.__traceback__`: a chain of traceback objects (outermost frame first) with
+    /// `tb_lineno`, `tb_frame` (its `f_code`, `f_lineno`) and `tb_next`.
+    pub fn traceback_value(&mut self, inst: &Rc<Instance>) -> Value {
+        let Some(exc) = &inst.exc else {
+            return Value::None;
+        };
+        let entries = exc.traceback.borrow().clone();
+        let mut next = Value::None;
+        for e in entries.iter() {
+            let frame = crate::object::Native {
+                class: self.ctx.types.frame.clone(),
+                data: Box::new(()),
+                dict: Some(Rc::new(crate::object::PyDict::new())),
+            };
+            if let Some(d) = &frame.dict {
+                d.set_str("f_code", Value::Code(e.code.clone()));
+                d.set_str("f_lineno", Value::Int(e.line as i64));
+                d.set_str("f_globals", Value::None);
+                d.set_str("f_locals", Value::None);
+                d.set_str("f_back", Value::None);
+            }
+            let tb = crate::object::Native {
+                class: self.ctx.types.traceback.clone(),
+                data: Box::new(()),
+                dict: Some(Rc::new(crate::object::PyDict::new())),
+            };
+            if let Some(d) = &tb.dict {
+                d.set_str("tb_lineno", Value::Int(e.line as i64));
+                d.set_str("tb_lasti", Value::Int(0));
+                d.set_str("tb_frame", Value::Native(Rc::new(frame)));
+                d.set_str("tb_next", next);
+            }
+            next = Value::Native(Rc::new(tb));
+        }
+        next
+    }
+}

@@ -1,0 +1,1 @@
+print("loading imppkg.inner", __package__)

@@ -1,0 +1,2 @@
+print("loading imppkg.sub", __name__, __package__)
+val = 42

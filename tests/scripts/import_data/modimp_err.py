@@ -1,0 +1,3 @@
+print("loading modimp_err")
+partial = 1
+raise ValueError("boom in module")

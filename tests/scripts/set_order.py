@@ -1,0 +1,20 @@
+# set iteration order for ints, strings and mixtures (CPython's table layout)
+print({5, 3, 8, 1}, {100, 200, 300}, {15, 31, 47, 63}, {-1, -2, -3}, {2**32, 2**33, 1, 0})
+s = set()
+for v in [17, 33, 49, 1, 65, 81]:
+    s.add(v)
+    print(s)
+s.discard(33); print(s); s.add(97); print(s); s.add(33); print(s)
+print(set(range(20, -1, -2)), set(range(50)) - set(range(5, 50)), {i * 8 for i in range(10)})
+print({"apple", "pear", "fig"}, set("programming"), {"a" * i for i in range(1, 6)}, {str(i) for i in range(12)})
+t = set(range(10))
+while len(t) > 5:
+    print(t.pop(), end=" ")
+print(t)
+u = {1, 2, 3} | {10, 20} | {7}; print(u, {1, 2, 3} & {2, 3, 4}, {1, 2, 3, 4} - {2}, {1, 2} ^ {2, 3})
+print(frozenset({3, 2, 1}), frozenset("hello"), {frozenset({1, 2}), frozenset({3})} == {frozenset({3}), frozenset({2, 1})})
+big = {i * 37 % 101 for i in range(60)}; print(list(big)[:15], len(big))
+x = {1, 2, 3, 4, 5, 6, 7, 8, 9}
+x -= {2, 4, 6, 8}; print(x); x |= {100, 50}; print(x); x &= {1, 50, 100, 3}; print(x)
+print({0.5, 1.5, 0.25, 2.0, 3}, {1e10, 1e-10, 2.5e5}, {True, 2, 3.0, "4"} == {1, 2, 3, "4"})
+print(sorted({"b", "a", "c"}), sorted({3, 1, 2}, reverse=True), list({"only"}))
