@@ -27,8 +27,8 @@ def is_prime(n):
 
 with InterpreterPoolExecutor(max_workers=2) as executor:
     print(list(executor.map(fib, range(15))))
-    numbers = [112272535095293, 112582705942171, 115280095190773, 115797848077099, 1099726899285419]
-    for n, prime in zip(numbers, executor.map(is_prime, [x % 10000019 for x in numbers])):
-        print(n % 10000019, 'is prime:', prime)
+    numbers = [1000003, 1000033, 1000035, 1000037, 1000039, 1000041]
+    for n, prime in zip(numbers, executor.map(is_prime, numbers)):
+        print(n, 'is prime:', prime)
     future = executor.submit(pow, 2, 100)
     print(future.result())
