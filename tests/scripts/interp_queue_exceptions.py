@@ -1,5 +1,3 @@
-# Needs the `queue` module (coming with the threading work); the expected
-# output is CPython 3.13's with the backport.
 import queue
 from concurrent import interpreters
 
