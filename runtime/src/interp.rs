@@ -262,11 +262,38 @@ impl InterpCtx {
             .iter()
             .map(|(_, v)| v.clone())
             .collect();
+        // Classes defined in modules (and their nested classes) are cleared
+        // too: a class whose dict or lookup cache refers back to itself (a
+        // singleton instance, a cached method of a subclass) is a cycle that
+        // clearing the module dict alone does not break.
+        let mut classes: Vec<Rc<crate::object::PyType>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut todo: Vec<Value> = Vec::new();
+        for m in &mods {
+            if let Value::Module(m) = m {
+                todo.extend(m.dict.0.borrow().iter().map(|(_, v)| v.clone()));
+            }
+        }
+        todo.extend(self.native.borrow().values().cloned());
+        while let Some(v) = todo.pop() {
+            if let Value::Type(t) = v
+                && !t.builtin
+                && seen.insert(Rc::as_ptr(&t) as usize)
+            {
+                todo.extend(t.dict.0.borrow().iter().map(|(_, v)| v.clone()));
+                classes.push(t);
+            }
+        }
         for m in mods {
             if let Value::Module(m) = m {
                 let old = std::mem::take(&mut *m.dict.0.borrow_mut());
                 drop(old);
             }
+        }
+        for t in classes {
+            let old = std::mem::take(&mut *t.dict.0.borrow_mut());
+            drop(old);
+            t.lookup_cache.clear();
         }
         let old = std::mem::take(&mut *self.modules.0.borrow_mut());
         drop(old);
