@@ -213,7 +213,9 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         CheckExcMatch => 0,
         LoadCurrentExc => 1,
         ExcType => 0,
-        BeforeWith => 1,
+        BeforeWith | BeforeAsyncWith => 1,
+        GetAIter => 0,
+        GetANext => 1,
         WithExceptStart(_) => 1,
         RaiseAssert(msg) => {
             if msg {

@@ -533,17 +533,12 @@ impl<'a> Compiler<'a> {
         let after = self.new_label();
         self.compile_expr(&f.iter)?;
         self.set_line(f.range);
-        let aiter = self.name_index("__aiter__");
-        self.emit(Instr::LoadMethod(aiter));
-        self.emit(Instr::CallMethod(0)); // [ait]
+        self.emit(Instr::GetAIter); // [ait]
         let d = self.ur().depth;
         self.bind(start);
         self.set_line(f.range);
         self.push_handler(handler, d);
-        self.emit(Instr::Dup);
-        let anext = self.name_index("__anext__");
-        self.emit(Instr::LoadMethod(anext));
-        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::GetANext);
         self.emit_await(); // [ait, value]
         self.pop_handler();
         self.compile_store(&f.target)?;
@@ -591,13 +586,7 @@ impl<'a> Compiler<'a> {
 
         self.compile_expr(&item.context_expr)?;
         self.set_line(item.range);
-        self.emit(Instr::Dup);
-        let aexit = self.name_index("__aexit__");
-        self.emit(Instr::LoadAttr(aexit)); // [ctx, exit]
-        self.emit(Instr::Rot2); // [exit, ctx]
-        let aenter = self.name_index("__aenter__");
-        self.emit(Instr::LoadMethod(aenter));
-        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::BeforeAsyncWith); // [exit, awaitable]
         self.emit_await(); // [exit, value]
         self.push_handler(handler, d + 1);
         self.push_fblock(FBlockKind::AsyncWith, outer_len);

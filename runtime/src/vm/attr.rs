@@ -394,7 +394,7 @@ impl Vm {
                 "co_names" => Ok(Value::tuple(
                     c.names.iter().map(|v| Value::Str(v.clone())).collect(),
                 )),
-                "co_flags" => Ok(Value::Int(c.code.flags.0 as i64)),
+                "co_flags" => Ok(Value::Int(cpython_co_flags(c.code.flags))),
                 _ => self.generic_attr(obj, name),
             },
             Value::Native(nat) => {
@@ -662,8 +662,29 @@ impl Vm {
             (Value::Float(_), "imag") => Value::Float(0.0),
             (Value::Generator(g), "__name__") => Value::Str(g.name.clone()),
             (Value::Generator(g), "__qualname__") => Value::Str(g.qualname.clone()),
-            (Value::Generator(g), "gi_running" | "cr_running") => Value::Bool(g.running.get()),
-            (Value::Generator(g), "gi_frame" | "cr_frame") => {
+            (Value::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+                Value::Bool(g.running.get())
+            }
+            (Value::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+                let frame = g.frame.borrow();
+                match frame.as_deref() {
+                    Some(f)
+                        if f.lasti > 0
+                            && matches!(
+                                f.code.code.instrs.get(f.lasti),
+                                Some(crate::bytecode::Instr::YieldValue)
+                            )
+                            && matches!(
+                                f.code.code.instrs.get(f.lasti - 1),
+                                Some(crate::bytecode::Instr::Send(_))
+                            ) =>
+                    {
+                        f.stack.last().cloned().unwrap_or(Value::None)
+                    }
+                    _ => Value::None,
+                }
+            }
+            (Value::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
                 if g.frame.borrow().is_some() {
                     Value::Bool(true)
                 } else {
@@ -1226,4 +1247,25 @@ impl Vm {
             _ => false,
         }
     }
+}
+
+/// A code object's flags as CPython numbers them (`inspect.CO_*`).
+fn cpython_co_flags(f: crate::bytecode::CodeFlags) -> i64 {
+    use crate::bytecode::CodeFlags as F;
+    let mut out = 0;
+    if !f.has(F::MODULE) && !f.has(F::CLASS_BODY) {
+        out |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+    }
+    for (ours, theirs) in [
+        (F::VARARGS, 0x4),
+        (F::VARKEYWORDS, 0x8),
+        (F::GENERATOR, 0x20),
+        (F::COROUTINE, 0x80),
+        (F::ASYNC_GENERATOR, 0x200),
+    ] {
+        if f.has(ours) {
+            out |= theirs;
+        }
+    }
+    out
 }
