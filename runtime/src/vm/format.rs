@@ -84,7 +84,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => self.big_str(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
@@ -416,7 +416,7 @@ impl Vm {
                 let neg = n.sign() == num_bigint::Sign::Minus;
                 let mag = n.magnitude();
                 let digits = match fs.ty {
-                    None | Some('d') | Some('n') => mag.to_str_radix(10),
+                    None | Some('d') | Some('n') => self.big_decimal(mag)?,
                     Some('x') => mag.to_str_radix(16),
                     Some('X') => mag.to_str_radix(16).to_uppercase(),
                     Some('o') => mag.to_str_radix(8),
@@ -804,7 +804,7 @@ impl Vm {
                         'x' => mag.to_str_radix(16),
                         'X' => mag.to_str_radix(16).to_uppercase(),
                         'o' => mag.to_str_radix(8),
-                        _ => mag.to_str_radix(10),
+                        _ => self.big_decimal(mag)?,
                     };
                     if let Some(p) = prec
                         && digits.len() < p

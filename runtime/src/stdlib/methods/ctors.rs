@@ -195,6 +195,22 @@ pub fn int_of(vm: &mut Vm, x: &Value, base: Option<u32>) -> PyResult<Value> {
     };
     if let Some(t) = text {
         let b = base.unwrap_or(10);
+        let limit = vm.int_max_str_digits();
+        if limit > 0 && !matches!(b, 2 | 4 | 8 | 16 | 32) && t.len() > limit {
+            let digits = t.chars().filter(|c| c.is_alphanumeric()).count();
+            let prefixed = b == 0
+                && t.trim_start()
+                    .trim_start_matches(['+', '-'])
+                    .get(..2)
+                    .is_some_and(|p| matches!(p, "0x" | "0X" | "0o" | "0O" | "0b" | "0B"));
+            if digits > limit && !prefixed {
+                return Err(vm.value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: \
+                     value has {digits} digits; use sys.set_int_max_str_digits() \
+                     to increase the limit"
+                )));
+            }
+        }
         return match parse_int(&t, b) {
             Some(v) => Ok(Value::from_big(v)),
             None => {
@@ -302,6 +318,15 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
             let t = match &x {
+                // other scripts' decimal digits count (CPython maps them to ASCII)
+                Value::Str(s) if !s.as_str().is_ascii() => s
+                    .as_str()
+                    .chars()
+                    .map(|c| match super::strs::decimal_value(c) {
+                        Some(d) if !c.is_ascii() => (b'0' + d as u8) as char,
+                        _ => c,
+                    })
+                    .collect(),
                 Value::Str(s) => s.as_str().to_owned(),
                 _ => String::from_utf8_lossy(&vm.bytes_like(&x).unwrap_or_default()).into_owned(),
             };
@@ -309,7 +334,7 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                 Some(f) => Ok(Value::Float(f)),
                 None => {
                     let shown = match &x {
-                        Value::Str(_) => crate::vm::format::str_repr(&t),
+                        Value::Str(s) => crate::vm::format::str_repr(s.as_str()),
                         other => vm.repr(other)?,
                     };
                     Err(vm.value_error(format!("could not convert string to float: {shown}")))

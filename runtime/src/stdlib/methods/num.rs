@@ -348,6 +348,11 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "fromhex", 2, 2)?;
     let s = vm.arg_str(&a[1], "fromhex() argument")?;
     match parse_hex_float(s.as_str()) {
+        Some(f) if f.is_infinite() && !s.as_str().to_ascii_lowercase().contains("inf") => Err(vm
+            .new_exception(
+                &vm.ctx.types.overflow_error.clone(),
+                "hexadecimal value too large to represent as a float",
+            )),
         Some(f) => {
             let v = Value::Float(f);
             if let Value::Type(t) = &a[0]
