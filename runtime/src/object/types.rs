@@ -284,7 +284,7 @@ builtin_types! {
         property: "property", classmethod: "classmethod", staticmethod: "staticmethod",
         super_: "super", dict_keys: "dict_keys", dict_values: "dict_values",
         dict_items: "dict_items", traceback: "traceback", frame: "frame",
-        memoryview: "memoryview",
+        memoryview: "memoryview", mappingproxy: "mappingproxy",
         list_iterator: "list_iterator", tuple_iterator: "tuple_iterator",
         str_ascii_iterator: "str_ascii_iterator", str_iterator: "str_iterator",
         range_iterator: "range_iterator", dict_keyiterator: "dict_keyiterator",

@@ -599,7 +599,7 @@ impl Vm {
                     .map(|b| Value::Type(b.clone()))
                     .unwrap_or(Value::None));
             }
-            "__dict__" => return Ok(Value::Dict(t.dict.clone())),
+            "__dict__" => return Ok(self.mapping_proxy(Value::Dict(t.dict.clone()))),
             "__class__" => return Ok(Value::Type(self.type_of(obj))),
             "__module__" if t.builtin && t.dict.get_str("__module__").is_none() => {
                 return Ok(Value::str("builtins"));

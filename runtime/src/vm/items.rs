@@ -551,10 +551,17 @@ impl Vm {
             },
             _ => match self.call_special(obj, "__delitem__", &[key.clone()])? {
                 Some(_) => Ok(()),
-                None => Err(self.type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    self.type_name(obj)
-                ))),
+                None => {
+                    // CPython words it differently on its sequence-protocol path
+                    let t = self.type_of(obj);
+                    let seq_path = Rc::ptr_eq(&t, &self.ctx.types.mappingproxy)
+                        && !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+                    let verb = if seq_path { "does not" } else { "doesn't" };
+                    Err(self.type_error(format!(
+                        "'{}' object {verb} support item deletion",
+                        t.name()
+                    )))
+                }
             },
         }
     }

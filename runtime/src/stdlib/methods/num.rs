@@ -101,7 +101,7 @@ fn int_conjugate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// A read-only attribute of a built-in class computed by `f`.
-fn property(
+pub(super) fn property(
     vm: &Vm,
     t: &std::rc::Rc<crate::object::PyType>,
     name: &'static str,
