@@ -147,10 +147,10 @@ pub fn parse_module(
         e.kind = kind;
         Some(e)
     } else {
-        parsed
-            .unsupported_syntax_errors()
-            .first()
-            .map(|err| SyntaxError::at(err.to_string(), filename, source, index, err.range))
+        parsed.unsupported_syntax_errors().first().map(|err| {
+            let msg = unsupported_message(&err.kind, source, index, err.range);
+            SyntaxError::at(msg, filename, source, index, err.range)
+        })
     };
     if let Some(error) = error {
         // The (partial) AST may be deeply nested: dropping it is recursive.
@@ -168,6 +168,106 @@ pub fn parse_module(
             index,
             e.range,
         )),
+    }
+}
+
+/// CPython 3.11's message for syntax that later versions accept.
+fn unsupported_message(
+    kind: &ruff_python_parser::UnsupportedSyntaxErrorKind,
+    source: &str,
+    index: &LineIndex,
+    range: TextRange,
+) -> String {
+    use ruff_python_parser::UnsupportedSyntaxErrorKind as K;
+    match kind {
+        K::Pep701FString(k) => match format!("{k:?}").as_str() {
+            "Backslash" => "f-string expression part cannot include a backslash".into(),
+            "Comment" => "f-string expression part cannot include '#'".into(),
+            "LineBreak" => {
+                let line = index.line_col(source, range.start().to_u32() as usize).0;
+                format!("unterminated string literal (detected at line {line})")
+            }
+            _ => nested_quote_message(source, range.start().to_u32() as usize),
+        },
+        K::UnparenthesizedExceptionTypes => "multiple exception types must be parenthesized".into(),
+        _ => "invalid syntax".into(),
+    }
+}
+
+/// What CPython 3.11's tokenizer reports for an f-string whose replacement field
+/// reuses the outer quote: the f-string ends at that quote, and the field is cut off.
+fn nested_quote_message(source: &str, at: usize) -> String {
+    let b = source.as_bytes();
+    // find the f-string's opening quote: the first f/F-prefixed quote of the line
+    // (other strings skipped)
+    let at = at.min(b.len());
+    let line_start = b[..at]
+        .iter()
+        .rposition(|c| *c == b'\n')
+        .map_or(0, |p| p + 1);
+    let mut start = None;
+    let mut i = line_start;
+    while i < at {
+        if matches!(b[i], b'\'' | b'"') {
+            let is_f = b[line_start..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .any(|c| matches!(c, b'f' | b'F'));
+            if is_f {
+                start = Some(i);
+                break;
+            }
+            let q = b[i];
+            i += 1;
+            while i < at && b[i] != q {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+        }
+        i += 1;
+    }
+    let Some(q_pos) = start else {
+        return "f-string: expecting '}'".into();
+    };
+    let q = b[q_pos];
+    let body_end = b[q_pos + 1..]
+        .iter()
+        .position(|c| *c == q || *c == b'\n')
+        .map(|p| q_pos + 1 + p)
+        .unwrap_or(b.len());
+    let body = &b[q_pos + 1..body_end];
+    // scan the replacement fields of the truncated body
+    let mut brackets: Vec<u8> = Vec::new();
+    let mut j = 0;
+    while j < body.len() {
+        let c = body[j];
+        if brackets.is_empty() {
+            if c == b'{' {
+                if body.get(j + 1) == Some(&b'{') {
+                    j += 2;
+                    continue;
+                }
+                brackets.push(b'{');
+            }
+        } else {
+            match c {
+                b'\'' | b'"' => match body[j + 1..].iter().position(|x| *x == c) {
+                    Some(p) => j += p + 1,
+                    None => return "f-string: unterminated string".into(),
+                },
+                b'(' | b'[' | b'{' => brackets.push(c),
+                b')' | b']' | b'}' => {
+                    brackets.pop();
+                }
+                _ => {}
+            }
+        }
+        j += 1;
+    }
+    match brackets.last() {
+        Some(b'(') => "f-string: unmatched '('".into(),
+        Some(b'[') => "f-string: unmatched '['".into(),
+        _ => "f-string: expecting '}'".into(),
     }
 }
 

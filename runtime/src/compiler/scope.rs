@@ -415,12 +415,25 @@ impl Builder {
             Stmt::If(i) => {
                 self.visit_expr(&i.test)?;
                 self.visit_body(&i.body)?;
+                // CPython nests each `elif` in the previous `if`'s else branch
+                let base = self.nesting;
                 for c in &i.elif_else_clauses {
                     if let Some(t) = &c.test {
+                        self.nesting += 1;
+                        if self.nesting > self.limit {
+                            self.nesting = base;
+                            let msg = if self.limit >= MAX_NESTING {
+                                TOO_DEEP
+                            } else {
+                                NEEDS_BIG_STACK
+                            };
+                            return err(msg, c.range);
+                        }
                         self.visit_expr(t)?;
                     }
                     self.visit_body(&c.body)?;
                 }
+                self.nesting = base;
             }
             Stmt::With(w) => {
                 if w.is_async && !self.scopes[self.cur].is_coroutine {

@@ -19,6 +19,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_stmt(&mut self, s: &'a Stmt) -> CResult<()> {
         self.set_line(s.range());
+        self.stmt_range = s.range();
         match s {
             Stmt::FunctionDef(f) => self.compile_function_def(f)?,
             Stmt::ClassDef(c) => self.compile_class_def(c)?,
@@ -407,7 +408,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&w.body)?;
         self.pop_fblock();
         self.set_line(w.range);
@@ -438,7 +439,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&f.body)?;
         self.pop_fblock();
         self.set_line(f.range);
@@ -549,7 +550,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&f.body)?;
         self.pop_fblock();
         self.set_line(f.range);
@@ -589,7 +590,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::BeforeAsyncWith); // [exit, awaitable]
         self.emit_await(); // [exit, value]
         self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::AsyncWith, outer_len);
+        self.push_fblock(FBlockKind::AsyncWith, outer_len)?;
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => {
@@ -717,7 +718,7 @@ impl<'a> Compiler<'a> {
         let outer_len = self.ur().handler_stack.len();
 
         self.push_handler(handler, d);
-        self.push_fblock(FBlockKind::TryExcept, outer_len);
+        self.push_fblock(FBlockKind::TryExcept, outer_len)?;
         self.compile_body(&t.body)?;
         self.pop_fblock();
         self.pop_handler();
@@ -756,7 +757,7 @@ impl<'a> Compiler<'a> {
                             name: Some(name.id.as_str()),
                         },
                         outer_len,
-                    );
+                    )?;
                     self.compile_body(&h.body)?;
                     self.pop_fblock();
                     self.pop_handler();
@@ -773,7 +774,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Instr::Pop); // [prev]
-                    self.push_fblock(FBlockKind::HandlerCleanup { name: None }, outer_len);
+                    self.push_fblock(FBlockKind::HandlerCleanup { name: None }, outer_len)?;
                     self.compile_body(&h.body)?;
                     self.pop_fblock();
                     let saved = self.ur().handler_stack.clone();
@@ -805,7 +806,7 @@ impl<'a> Compiler<'a> {
         let outer_len = self.ur().handler_stack.len();
 
         self.push_handler(handler, d);
-        self.push_fblock(FBlockKind::FinallyTry { body: &t.finalbody }, outer_len);
+        self.push_fblock(FBlockKind::FinallyTry { body: &t.finalbody }, outer_len)?;
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             self.compile_body(&t.orelse)?;
@@ -822,7 +823,7 @@ impl<'a> Compiler<'a> {
         self.set_line(t.range);
         self.emit(Instr::PushExcInfo); // [prev, exc]
         self.push_handler(cleanup, d + 1);
-        self.push_fblock(FBlockKind::FinallyEnd, outer_len);
+        self.push_fblock(FBlockKind::FinallyEnd, outer_len)?;
         self.compile_body(&t.finalbody)?;
         self.pop_fblock();
         self.emit(Instr::Reraise);
@@ -850,7 +851,7 @@ impl<'a> Compiler<'a> {
         self.set_line(item.range);
         self.emit(Instr::BeforeWith); // [exit, value]
         self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::With, outer_len);
+        self.push_fblock(FBlockKind::With, outer_len)?;
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => {
