@@ -395,6 +395,15 @@ impl Vm {
                     c.names.iter().map(|v| Value::Str(v.clone())).collect(),
                 )),
                 "co_flags" => Ok(Value::Int(cpython_co_flags(c.code.flags))),
+                "co_cellvars" => Ok(Value::tuple(
+                    c.code.cellvars.iter().map(|v| Value::str(v)).collect(),
+                )),
+                "co_freevars" => Ok(Value::tuple(
+                    c.code.freevars.iter().map(|v| Value::str(v)).collect(),
+                )),
+                "co_nlocals" => Ok(Value::Int(c.varnames.len() as i64)),
+                "co_stacksize" => Ok(Value::Int(c.code.max_stack as i64)),
+                "co_consts" => Ok(Value::tuple(c.consts.to_vec())),
                 _ => self.generic_attr(obj, name),
             },
             Value::Native(nat) => {

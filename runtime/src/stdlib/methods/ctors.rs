@@ -14,7 +14,7 @@ use super::{base_of, method};
 /// Installs `__new__` (and `__init__`) into the built-in classes.
 pub fn install(vm: &mut Vm) {
     let t = &vm.ctx.types;
-    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 17] = [
+    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 20] = [
         (&t.int, int_new),
         (&t.float, float_new),
         (&t.str, str_new),
@@ -32,6 +32,9 @@ pub fn install(vm: &mut Vm) {
         (&t.slice, slice_new),
         (&t.base_exception, exception_new),
         (&t.module, module_new),
+        (&t.none, none_new),
+        (&t.ellipsis, ellipsis_new),
+        (&t.not_implemented, not_implemented_new),
     ];
     for (ty, f) in ctors {
         method(ty, &[("__new__", f)]);
@@ -921,6 +924,28 @@ fn exception_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         *x.args.borrow_mut() = Value::tuple(rest[..n].to_vec());
     }
     Ok(Value::None)
+}
+
+/// `NoneType()`: the singleton.
+fn none_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "NoneType", Value::None)
+}
+
+/// `ellipsis()`: the singleton.
+fn ellipsis_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "ellipsis", Value::Ellipsis)
+}
+
+/// `NotImplementedType()`: the singleton.
+fn not_implemented_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "NotImplementedType", Value::NotImplemented)
+}
+
+fn singleton_new(vm: &mut Vm, args: Args<'_>, name: &str, v: Value) -> PyResult<Value> {
+    if args.all.len() > 1 {
+        return Err(vm.type_error(format!("{name} takes no arguments")));
+    }
+    Ok(v)
 }
 
 /// `module(name, doc=None)` (`types.ModuleType`).
