@@ -131,3 +131,11 @@ try:
 except AttributeError as e:
     print(e)
 print(p | {"n": 1} == {**dict(p), "n": 1})
+# ranges are hashable by value; bytearrays are not
+print(hash(range(3)) == hash(range(0, 3)), hash(range(0, 10, 2)) == hash(range(0, 9, 2)), hash(range(1, 2, 5)) == hash(range(1, 2)))
+d = {range(3): "a", range(0): "empty"}
+print(d[range(0, 3)], d[range(5, 1)], range(0, 3, 1) == range(3), range(1, 2, 5) == range(1, 2, 7), len({range(1, 2, 5), range(1, 2, 7)}))
+try:
+    {bytearray(b"k"): 1}
+except TypeError as e:
+    print(type(e).__name__, e)

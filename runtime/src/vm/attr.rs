@@ -998,6 +998,10 @@ impl Vm {
         {
             return Err(self.no_attr(obj, name.as_str()));
         }
+        // plain `object()` instances have no __dict__
+        if Rc::ptr_eq(&cls, &self.ctx.types.object) {
+            return Err(self.no_attr(obj, name.as_str()));
+        }
         if name.as_str() == "__dict__" {
             let Value::Dict(d) = &v else {
                 return Err(self.type_error(format!(
@@ -1067,7 +1071,17 @@ impl Vm {
                     None => Err(self.no_attr(obj, name.as_str())),
                 }
             }
-            _ => Err(self.no_attr(obj, name.as_str())),
+            _ => {
+                let t = self.type_of(obj);
+                if t.lookup_name(name).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        t.name(),
+                        name.as_str()
+                    )));
+                }
+                Err(self.no_attr(obj, name.as_str()))
+            }
         }
     }
 

@@ -88,7 +88,16 @@ impl Vm {
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
-            Value::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.0.borrow())),
+            Value::ByteArray(b) => {
+                // CPython's bytearray repr escapes single quotes even inside "..."
+                let r = bytes_repr(&b.0.borrow());
+                let r = if r.starts_with("b\"") {
+                    format!("b\"{}\"", r[2..r.len() - 1].replace('\'', "\\'"))
+                } else {
+                    r
+                };
+                format!("bytearray({r})")
+            }
             Value::List(l) => {
                 let items = l.0.borrow().clone();
                 self.guarded(v, "[...]", |vm| Ok(format!("[{}]", vm.join_reprs(&items)?)))?
@@ -685,7 +694,12 @@ impl Vm {
                         return Err(self.type_error("format requires a mapping"));
                     }
                     used_mapping = true;
-                    self.get_item(args, &Value::string(k.clone()))?
+                    let key = if bytes_mode {
+                        Value::bytes(k.chars().map(|c| c as u32 as u8).collect())
+                    } else {
+                        Value::string(k.clone())
+                    };
+                    self.get_item(args, &key)?
                 }
                 None => take_arg(self)?,
             };
@@ -901,7 +915,11 @@ impl Vm {
             }
         }
         if next_arg < items.len() && !used_mapping && !is_mapping {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            return Err(self.type_error(if bytes_mode {
+                "not all arguments converted during bytes formatting"
+            } else {
+                "not all arguments converted during string formatting"
+            }));
         }
         Ok(out)
     }
