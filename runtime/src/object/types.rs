@@ -285,6 +285,7 @@ builtin_types! {
         super_: "super", dict_keys: "dict_keys", dict_values: "dict_values",
         dict_items: "dict_items", traceback: "traceback", frame: "frame",
         memoryview: "memoryview", mappingproxy: "mappingproxy",
+        generic_alias: "GenericAlias",
         list_iterator: "list_iterator", tuple_iterator: "tuple_iterator",
         str_ascii_iterator: "str_ascii_iterator", str_iterator: "str_iterator",
         range_iterator: "range_iterator", dict_keyiterator: "dict_keyiterator",

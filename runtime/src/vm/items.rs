@@ -347,9 +347,9 @@ impl Vm {
                 {
                     return Ok(r);
                 }
-                if t.builtin {
+                if crate::stdlib::methods::generic_subscriptable(self, t) {
                     // list[int] and friends in annotations
-                    return Ok(obj.clone());
+                    return Ok(self.generic_alias(obj.clone(), key.clone()));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", t.name())))
             }

@@ -62,10 +62,18 @@ fn cls_of(vm: &mut Vm, args: &Args<'_>, builtin: &Rc<PyType>) -> PyResult<Rc<PyT
             }
             Ok(t.clone())
         }
-        _ => Err(vm.type_error(format!(
-            "{}.__new__(X): X is not a type object",
-            builtin.name()
-        ))),
+        other => Err(not_a_type(vm, &builtin.name(), other)),
+    }
+}
+
+/// CPython's error for `T.__new__(x)` with a non-type or missing `x`.
+fn not_a_type(vm: &mut Vm, owner: &str, first: Option<&Value>) -> crate::vm::PyErr {
+    match first {
+        Some(v) => {
+            let tn = vm.type_name(v);
+            vm.type_error(format!("{owner}.__new__(X): X is not a type object ({tn})"))
+        }
+        None => vm.type_error(format!("{owner}.__new__(): not enough arguments")),
     }
 }
 
@@ -560,7 +568,7 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.pos();
     let Some(Value::Type(meta)) = a.first() else {
-        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "type", a.first()));
     };
     let meta = meta.clone();
     match a.len() {
@@ -578,6 +586,14 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 match b {
                     Value::Type(t) => bases.push(t.clone()),
                     other => {
+                        // CPython first finds the metaclass: the type of a non-class
+                        // base is not a metaclass, hence a conflict
+                        let bt = vm.type_of(other);
+                        if !bt.is_subtype(&vm.ctx.types.type_) {
+                            return Err(vm.type_error(
+                                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                            ));
+                        }
                         return Err(vm.type_error(format!(
                             "bases must be types, not '{}'",
                             vm.type_name(other)
@@ -742,7 +758,7 @@ fn bytes_arg(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Vec<u8>> {
 
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = args.all.first() else {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "object", args.all.first()));
     };
     let t = t.clone();
     if args.all.len() > 1 {
@@ -811,7 +827,7 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = args.all.first() else {
-        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "BaseException", args.all.first()));
     };
     if t.kind != TypeKind::Exception {
         return Err(vm.type_error(format!(
