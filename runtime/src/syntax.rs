@@ -699,7 +699,7 @@ fn cpython_message(
             "cannot use assignment expressions with {}",
             expr_kind(slice(source, range))
         )),
-        P::InvalidAnnotatedAssignmentTarget => plain(&format!("illegal target for annotation")),
+        P::InvalidAnnotatedAssignmentTarget => plain("illegal target for annotation"),
         P::InvalidAugmentedAssignmentTarget => plain(&format!(
             "'{}' is an illegal expression for augmented assignment",
             expr_kind(slice(source, range))

@@ -261,7 +261,7 @@ pub fn is_instance(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
             Ok(false)
         }
         other => {
-            if let Some(r) = vm.call_special(other, "__instancecheck__", &[v.clone()])? {
+            if let Some(r) = vm.call_special(other, "__instancecheck__", std::slice::from_ref(v))? {
                 return vm.truthy(&r);
             }
             Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
@@ -297,7 +297,7 @@ pub fn is_subclass(vm: &mut Vm, t: &Value, spec: &Value) -> PyResult<bool> {
             Ok(false)
         }
         other => {
-            if let Some(r) = vm.call_special(other, "__subclasscheck__", &[t.clone()])? {
+            if let Some(r) = vm.call_special(other, "__subclasscheck__", std::slice::from_ref(t))? {
                 return vm.truthy(&r);
             }
             Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
@@ -1104,7 +1104,7 @@ fn exec_args(
             let what = if fname == "exec" {
                 format!("exec() globals must be a dict, not {}", vm.type_name(other))
             } else {
-                format!("globals must be a dict")
+                "globals must be a dict".to_string()
             };
             return Err(vm.type_error(what));
         }

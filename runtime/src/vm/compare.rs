@@ -360,7 +360,9 @@ impl Vm {
                 Ok(false)
             }
             Value::Instance(_) | Value::Native(_) | Value::Type(_) => {
-                if let Some(r) = self.call_special(container, "__contains__", &[item.clone()])? {
+                if let Some(r) =
+                    self.call_special(container, "__contains__", std::slice::from_ref(item))?
+                {
                     return self.truthy(&r);
                 }
                 self.contains_by_iter(container, item)

@@ -94,7 +94,7 @@ impl Vm {
         let i = match key {
             Value::BigInt(_) => {
                 return Err(
-                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
+                    self.index_error("cannot fit 'int' into an index-sized integer".to_string())
                 );
             }
             _ => match self.index_value(key)? {
@@ -343,7 +343,8 @@ impl Vm {
                 }
                 let meta = self.type_of(obj);
                 if !std::rc::Rc::ptr_eq(&meta, &self.ctx.types.type_)
-                    && let Some(r) = self.call_special(obj, "__getitem__", &[key.clone()])?
+                    && let Some(r) =
+                        self.call_special(obj, "__getitem__", std::slice::from_ref(key))?
                 {
                     return Ok(r);
                 }
@@ -353,7 +354,7 @@ impl Vm {
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", t.name())))
             }
-            _ => match self.call_special(obj, "__getitem__", &[key.clone()])? {
+            _ => match self.call_special(obj, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
                 None => Err(self.type_error(format!(
                     "'{}' object is not subscriptable",
@@ -549,7 +550,7 @@ impl Vm {
                 }
                 None => Err(self.key_error(key.clone())),
             },
-            _ => match self.call_special(obj, "__delitem__", &[key.clone()])? {
+            _ => match self.call_special(obj, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
                 None => {
                     // CPython words it differently on its sequence-protocol path

@@ -62,7 +62,7 @@ fn cls_of(vm: &mut Vm, args: &Args<'_>, builtin: &Rc<PyType>) -> PyResult<Rc<PyT
             }
             Ok(t.clone())
         }
-        other => Err(not_a_type(vm, &builtin.name(), other)),
+        other => Err(not_a_type(vm, builtin.name(), other)),
     }
 }
 

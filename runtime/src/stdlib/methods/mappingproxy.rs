@@ -72,9 +72,9 @@ fn mapping_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() != 2 {
-        return Err(vm.type_error(format!(
-            "mappingproxy() missing required argument 'mapping' (pos 1)"
-        )));
+        return Err(
+            vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)".to_string())
+        );
     }
     let m = &pos[1];
     let is_mapping = matches!(m, Value::Dict(_))

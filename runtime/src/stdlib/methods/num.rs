@@ -440,7 +440,7 @@ pub fn round_float(f: f64, nd: i64) -> f64 {
         (q * BigInt::from(10).pow((-nd) as u32)).to_f64()
     };
     match res {
-        Some(r) if r == 0.0 => 0.0f64.copysign(f),
+        Some(0.0) => 0.0f64.copysign(f),
         Some(r) => r,
         None => f,
     }
