@@ -91,6 +91,17 @@ fn compile_on_stack(
             TextRange::new((pos as u32).into(), (pos as u32 + 1).into()),
         ));
     }
+    if let Some(pos) = too_deep_indent(source) {
+        let mut e = SyntaxError::at(
+            "too many levels of indentation",
+            filename,
+            source,
+            &index,
+            TextRange::new((pos as u32).into(), (pos as u32).into()),
+        );
+        e.kind = syntax::SyntaxKind::Indentation;
+        return Err(e);
+    }
     let module = syntax::parse_module(source, filename, &index)?;
     let to_syntax = |e: CompileError| SyntaxError::at(e.msg, filename, source, &index, e.range);
     match passes(
@@ -165,6 +176,93 @@ fn too_deep_brackets(source: &str) -> Option<usize> {
         true
     });
     found
+}
+
+/// CPython's tokenizer limit on indentation levels (`MAXINDENT`).
+const MAX_INDENT: usize = 100;
+
+/// The byte offset of the first line indented deeper than CPython's tokenizer allows
+/// (continuation lines, strings and comments skipped), if any.
+fn too_deep_indent(source: &str) -> Option<usize> {
+    let b = source.as_bytes();
+    // cheap filter: MAX_INDENT - 1 levels need that many leading blanks
+    let deep = b
+        .split(|c| *c == b'\n')
+        .any(|l| l.iter().take_while(|c| matches!(c, b' ' | b'\t')).count() >= MAX_INDENT - 1);
+    if !deep {
+        return None;
+    }
+    let mut stack: Vec<usize> = vec![0];
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        if line_start {
+            line_start = false;
+            let start = i;
+            let mut col = 0;
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c') {
+                col = match b[i] {
+                    b'\t' => (col / 8 + 1) * 8,
+                    b' ' => col + 1,
+                    _ => 0,
+                };
+                i += 1;
+            }
+            let blank = i >= b.len() || matches!(b[i], b'#' | b'\n' | b'\r');
+            if depth == 0 && !blank {
+                let top = *stack.last().unwrap_or(&0);
+                if col > top {
+                    if stack.len() >= MAX_INDENT {
+                        return Some(start);
+                    }
+                    stack.push(col);
+                } else {
+                    while stack.len() > 1 && col < *stack.last().unwrap_or(&0) {
+                        stack.pop();
+                    }
+                }
+            }
+            continue;
+        }
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\\' if i + 1 < b.len() && b[i + 1] == b'\n' => {
+                i += 2; // explicit line joining: no new logical line
+                continue;
+            }
+            b'\n' => line_start = true,
+            q @ (b'\'' | b'"') => {
+                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple {
+                        if b[i] == q && i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q {
+                            i += 2;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Stack size of the thread that compiles deeply nested sources.

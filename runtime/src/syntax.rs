@@ -147,10 +147,10 @@ pub fn parse_module(
         e.kind = kind;
         Some(e)
     } else {
-        parsed
-            .unsupported_syntax_errors()
-            .first()
-            .map(|err| SyntaxError::at(err.to_string(), filename, source, index, err.range))
+        parsed.unsupported_syntax_errors().first().map(|err| {
+            let msg = unsupported_message(&err.kind, source, index, err.range);
+            SyntaxError::at(msg, filename, source, index, err.range)
+        })
     };
     if let Some(error) = error {
         // The (partial) AST may be deeply nested: dropping it is recursive.
@@ -168,6 +168,106 @@ pub fn parse_module(
             index,
             e.range,
         )),
+    }
+}
+
+/// CPython 3.11's message for syntax that later versions accept.
+fn unsupported_message(
+    kind: &ruff_python_parser::UnsupportedSyntaxErrorKind,
+    source: &str,
+    index: &LineIndex,
+    range: TextRange,
+) -> String {
+    use ruff_python_parser::UnsupportedSyntaxErrorKind as K;
+    match kind {
+        K::Pep701FString(k) => match format!("{k:?}").as_str() {
+            "Backslash" => "f-string expression part cannot include a backslash".into(),
+            "Comment" => "f-string expression part cannot include '#'".into(),
+            "LineBreak" => {
+                let line = index.line_col(source, range.start().to_u32() as usize).0;
+                format!("unterminated string literal (detected at line {line})")
+            }
+            _ => nested_quote_message(source, range.start().to_u32() as usize),
+        },
+        K::UnparenthesizedExceptionTypes => "multiple exception types must be parenthesized".into(),
+        _ => "invalid syntax".into(),
+    }
+}
+
+/// What CPython 3.11's tokenizer reports for an f-string whose replacement field
+/// reuses the outer quote: the f-string ends at that quote, and the field is cut off.
+fn nested_quote_message(source: &str, at: usize) -> String {
+    let b = source.as_bytes();
+    // find the f-string's opening quote: the first f/F-prefixed quote of the line
+    // (other strings skipped)
+    let at = at.min(b.len());
+    let line_start = b[..at]
+        .iter()
+        .rposition(|c| *c == b'\n')
+        .map_or(0, |p| p + 1);
+    let mut start = None;
+    let mut i = line_start;
+    while i < at {
+        if matches!(b[i], b'\'' | b'"') {
+            let is_f = b[line_start..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .any(|c| matches!(c, b'f' | b'F'));
+            if is_f {
+                start = Some(i);
+                break;
+            }
+            let q = b[i];
+            i += 1;
+            while i < at && b[i] != q {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+        }
+        i += 1;
+    }
+    let Some(q_pos) = start else {
+        return "f-string: expecting '}'".into();
+    };
+    let q = b[q_pos];
+    let body_end = b[q_pos + 1..]
+        .iter()
+        .position(|c| *c == q || *c == b'\n')
+        .map(|p| q_pos + 1 + p)
+        .unwrap_or(b.len());
+    let body = &b[q_pos + 1..body_end];
+    // scan the replacement fields of the truncated body
+    let mut brackets: Vec<u8> = Vec::new();
+    let mut j = 0;
+    while j < body.len() {
+        let c = body[j];
+        if brackets.is_empty() {
+            if c == b'{' {
+                if body.get(j + 1) == Some(&b'{') {
+                    j += 2;
+                    continue;
+                }
+                brackets.push(b'{');
+            }
+        } else {
+            match c {
+                b'\'' | b'"' => match body[j + 1..].iter().position(|x| *x == c) {
+                    Some(p) => j += p + 1,
+                    None => return "f-string: unterminated string".into(),
+                },
+                b'(' | b'[' | b'{' => brackets.push(c),
+                b')' | b']' | b'}' => {
+                    brackets.pop();
+                }
+                _ => {}
+            }
+        }
+        j += 1;
+    }
+    match brackets.last() {
+        Some(b'(') => "f-string: unmatched '('".into(),
+        Some(b'[') => "f-string: unmatched '['".into(),
+        _ => "f-string: expecting '}'".into(),
     }
 }
 
@@ -213,6 +313,155 @@ fn expr_kind(text: &str) -> &'static str {
 }
 
 /// The text of a byte range of the source.
+/// Whether `range` starts right after the `{` of an f-string replacement field.
+fn fstring_field_start(source: &str, range: TextRange) -> bool {
+    let start = (range.start().to_u32() as usize).min(source.len());
+    let before = source[..start].trim_end_matches([' ', '\t']);
+    if !before.ends_with('{') || before.ends_with("{{") {
+        return false;
+    }
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let line = &before[line_start..];
+    line.contains("f'") || line.contains("f\"") || line.contains("F'") || line.contains("F\"")
+}
+
+/// The error for `0x`, `0b2`, `0o8` ... (`text` is the prefix, `next` what follows).
+fn prefixed_literal_error(text: &str, next: Option<char>) -> String {
+    let (kind, digit_ok): (&str, fn(char) -> bool) = if text.starts_with("0b") {
+        ("binary", |c| c.is_ascii_digit())
+    } else if text.starts_with("0o") {
+        ("octal", |c| c.is_ascii_digit())
+    } else {
+        ("hexadecimal", |_| false)
+    };
+    match next {
+        Some(c) if digit_ok(c) => format!("invalid digit '{c}' in {kind} literal"),
+        _ => format!("invalid {kind} literal"),
+    }
+}
+
+/// CPython's message for a number literal directly followed by name characters
+/// (`1__0`, `1e`, `0x1g`, `0b12`, `1.5j_`), if that is what `range` is.
+fn number_suffix_error(source: &str, range: TextRange) -> Option<String> {
+    let start = (range.start().to_u32() as usize).min(source.len());
+    let first = source[start..].chars().next()?;
+    if !(first.is_alphanumeric() || first == '_') {
+        return None;
+    }
+    let before = &source[..start];
+    let tok_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let token = before[tok_start..].to_ascii_lowercase();
+    let lead = token.chars().next()?;
+    if !(lead.is_ascii_digit() || (lead == '.' && token.len() > 1)) {
+        return None;
+    }
+    Some(if token.starts_with("0x") {
+        "invalid hexadecimal literal".into()
+    } else if token.starts_with("0b") || token.starts_with("0o") {
+        prefixed_literal_error(&token, Some(first))
+    } else if token.ends_with('j') {
+        "invalid imaginary literal".into()
+    } else {
+        "invalid decimal literal".into()
+    })
+}
+
+/// CPython's message for a bad escape (`\x4`, `\u12`, `\N{...}`) in the string literal
+/// around `range`.
+fn escape_error_message(source: &str, range: TextRange) -> String {
+    let b = source.as_bytes();
+    let at = (range.start().to_u32() as usize).min(b.len());
+    // the backslash that starts the escape
+    let mut bs = at;
+    while bs > 0 {
+        bs -= 1;
+        if b[bs] == b'\\' && matches!(b.get(bs + 1), Some(b'x' | b'u' | b'U' | b'N')) {
+            break;
+        }
+        if b[bs] == b'\n' {
+            break;
+        }
+    }
+    // the literal's opening quote(s) and prefix
+    let mut q = bs;
+    while q > 0 {
+        q -= 1;
+        if matches!(b[q], b'\'' | b'"') && (q == 0 || b[q - 1] != b'\\') {
+            break;
+        }
+    }
+    let quote = b[q];
+    let mut body_start = q + 1;
+    while q > 0 && b[q - 1] == quote && body_start - q < 3 {
+        q -= 1;
+    }
+    if body_start - q == 1 && q + 2 < b.len() && b[q + 1] == quote && b[q + 2] == quote {
+        body_start = q + 3;
+    }
+    let prefix: String = source[..q]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let body = &source[body_start.min(bs)..bs];
+    let is_bytes = prefix.contains('b');
+    let pos: usize = if is_bytes {
+        body.len()
+    } else {
+        body.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 10 })
+            .sum()
+    };
+    let kind = b.get(bs + 1).copied().unwrap_or(b'x');
+    if is_bytes {
+        return format!(
+            "(value error) invalid \\{} escape at position {pos}",
+            kind as char
+        );
+    }
+    let hex_run = |need: usize| {
+        b[(bs + 2).min(b.len())..]
+            .iter()
+            .take(need)
+            .take_while(|c| c.is_ascii_hexdigit())
+            .count()
+    };
+    let (len, reason) = match kind {
+        b'x' => (2 + hex_run(2), "truncated \\xXX escape".to_string()),
+        b'u' => (2 + hex_run(4), "truncated \\uXXXX escape".to_string()),
+        b'U' => {
+            let n = hex_run(8);
+            if n == 8 {
+                (10, "illegal Unicode character".to_string())
+            } else {
+                (2 + n, "truncated \\UXXXXXXXX escape".to_string())
+            }
+        }
+        _ => {
+            if b.get(bs + 2) != Some(&b'{') {
+                (2, "malformed \\N character escape".to_string())
+            } else {
+                match b[bs..].iter().position(|c| *c == b'}') {
+                    Some(close) if !b[bs..bs + close].contains(&quote) => {
+                        (close + 1, "unknown Unicode character name".to_string())
+                    }
+                    _ => (3, "malformed \\N character escape".to_string()),
+                }
+            }
+        }
+    };
+    format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{}: {reason}",
+        pos + len - 1
+    )
+}
+
 fn slice(source: &str, range: TextRange) -> &str {
     let s = (range.start().to_u32() as usize).min(source.len());
     let e = (range.end().to_u32() as usize).clamp(s, source.len());
@@ -365,7 +614,50 @@ fn cpython_message(
             }
         }
         P::Lexical(LexicalErrorType::FStringError(e)) | P::FStringError(e) => {
-            plain(&format!("f-string: {e}"))
+            use ruff_python_parser::InterpolatedStringErrorType as F;
+            plain(match e {
+                F::UnclosedLbrace => "f-string: expecting '}'",
+                F::InvalidConversionFlag => {
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+                }
+                F::SingleRbrace => "f-string: single '}' is not allowed",
+                F::UnterminatedString => "f-string: unterminated string",
+                F::UnterminatedTripleQuotedString => "f-string: unterminated triple-quoted string",
+                F::LambdaWithoutParentheses => {
+                    "f-string: lambda expressions are not allowed without parentheses"
+                }
+                _ => "f-string: invalid syntax",
+            })
+        }
+        P::Lexical(
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace,
+        ) => plain(&escape_error_message(source, range)),
+        P::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            plain("bytes can only contain ASCII literal characters")
+        }
+        P::Lexical(LexicalErrorType::OtherError(m)) if m.contains("Invalid decimal integer") => {
+            plain(
+                "leading zeros in decimal integer literals are not permitted; \
+                 use an 0o prefix for octal integers",
+            )
+        }
+        P::Lexical(LexicalErrorType::OtherError(m)) if m.contains("ParseIntError") => {
+            let text = slice(source, range).to_ascii_lowercase();
+            let next = source[(range.end().to_u32() as usize).min(source.len())..]
+                .chars()
+                .next();
+            plain(&prefixed_literal_error(&text, next))
+        }
+        P::ExpectedExpression if fstring_field_start(source, range) => {
+            match slice(source, range).chars().next() {
+                Some(c @ (':' | '=' | '!')) => {
+                    plain(&format!("f-string: expression required before '{c}'"))
+                }
+                Some('}') => plain("f-string: empty expression not allowed"),
+                _ => plain("f-string: expecting '}'"),
+            }
         }
         P::OtherError(m) => {
             if let Some(rest) = m.strip_prefix("Expected an indented block after ") {
@@ -389,6 +681,9 @@ fn cpython_message(
         P::ExpectedToken {
             expected: T::Else, ..
         } => plain("expected 'else' after 'if' expression"),
+        P::SimpleStatementsOnSameLine if number_suffix_error(source, range).is_some() => {
+            plain(&number_suffix_error(source, range).unwrap_or_default())
+        }
         P::SimpleStatementsOnSameLine => {
             let line = index.line_col(source, range.start().to_u32() as usize).0;
             let text = index.line_text(source, line).unwrap_or("").trim_start();

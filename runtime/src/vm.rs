@@ -25,6 +25,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 pub use args::{Args, arg_count_message};
+pub(crate) use arith::INT_MAX_STR_DIGITS;
 pub use arith::big_true_div as arith_big_true_div;
 pub use frame::Frame;
 pub use traceback::format_exception;

@@ -262,6 +262,12 @@ pub enum Instr {
     ExcType,
     /// `[ctx] -> [bound __exit__, ctx.__enter__()]`
     BeforeWith,
+    /// `[ctx] -> [bound __aexit__, ctx.__aenter__()]` (the result is then awaited).
+    BeforeAsyncWith,
+    /// `[obj] -> [obj.__aiter__()]` for `async for`.
+    GetAIter,
+    /// `[aiter] -> [aiter, aiter.__anext__()]` (the result is then awaited).
+    GetANext,
     /// `[exit, .., exc] -> [exit, .., exc, exit(type(exc), exc, tb)]`; `i` is the
     /// distance from the top to `exit` *before* the push (exc at depth 0).
     WithExceptStart(u32),

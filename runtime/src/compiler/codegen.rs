@@ -15,6 +15,9 @@ use super::scope::{self, ScopeId, ScopeKind, SymScope, SymbolTable};
 
 pub(super) type CResult<T> = Result<T, CompileError>;
 
+/// CPython's `CO_MAXBLOCKS`: the deepest nesting of loops, `try` and `with` blocks.
+pub(super) const MAX_BLOCKS: usize = 20;
+
 /// A jump target, resolved to an instruction index when the unit is assembled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Label(pub u32);
@@ -124,6 +127,8 @@ pub(super) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
     pub future_annotations: bool,
+    /// The statement being compiled (where "too many statically nested blocks" points).
+    pub stmt_range: TextRange,
 }
 
 /// Stack effect of `instr`; `jump` selects the effect when the jump is taken.
@@ -213,7 +218,9 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         CheckExcMatch => 0,
         LoadCurrentExc => 1,
         ExcType => 0,
-        BeforeWith => 1,
+        BeforeWith | BeforeAsyncWith => 1,
+        GetAIter => 0,
+        GetANext => 1,
         WithExceptStart(_) => 1,
         RaiseAssert(msg) => {
             if msg {
@@ -299,6 +306,7 @@ pub(super) fn compile_module<'a>(
         units: Vec::new(),
         interactive,
         future_annotations: false,
+        stmt_range: TextRange::default(),
     };
     c.future_annotations = has_future_annotations(&module.body);
     c.enter_unit(0, "<module>", "<module>".to_string(), 1);
@@ -538,8 +546,14 @@ impl<'a> Compiler<'a> {
         self.u().handler_stack.pop();
     }
 
-    pub fn push_fblock(&mut self, kind: FBlockKind<'a>, handler_len: usize) {
+    /// Enters a block that `break`/`continue`/`return` must unwind (at most
+    /// [`MAX_BLOCKS`] nested in one function, as in CPython).
+    pub fn push_fblock(&mut self, kind: FBlockKind<'a>, handler_len: usize) -> CResult<()> {
+        if self.u().fblocks.len() >= MAX_BLOCKS {
+            return self.error("too many statically nested blocks", self.stmt_range);
+        }
         self.u().fblocks.push(FBlock { kind, handler_len });
+        Ok(())
     }
 
     pub fn pop_fblock(&mut self) {

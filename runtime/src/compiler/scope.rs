@@ -177,6 +177,28 @@ struct Builder {
     cur: ScopeId,
     nesting: u32,
     limit: u32,
+    /// Start offsets of the `from __future__` imports at the top of the module.
+    leading_futures: Vec<u32>,
+}
+
+/// The `from __future__` imports at the top of a module (after its docstring).
+fn leading_futures(body: &[Stmt]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (n, s) in body.iter().enumerate() {
+        match s {
+            Stmt::ImportFrom(i)
+                if i.level == 0
+                    && i.module
+                        .as_ref()
+                        .is_some_and(|m| m.id.as_str() == "__future__") =>
+            {
+                out.push(i.range.start().to_u32());
+            }
+            Stmt::Expr(e) if n == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            _ => break,
+        }
+    }
+    out
 }
 
 /// Builds and analyzes the symbol table; `limit` bounds statement/expression nesting
@@ -188,6 +210,7 @@ pub fn build(module: &ast::ModModule, limit: u32) -> R<SymbolTable> {
         cur: 0,
         nesting: 0,
         limit,
+        leading_futures: leading_futures(&module.body),
     };
     b.visit_body(&module.body)?;
     let mut st = SymbolTable {
@@ -216,10 +239,12 @@ impl Builder {
                     range,
                 );
             }
-            sym.flags |= flag;
-            if flag & DEF_NONLOCAL != 0 {
+            if flag & (DEF_NONLOCAL | DEF_GLOBAL) != 0
+                && sym.flags & (DEF_NONLOCAL | DEF_GLOBAL) == 0
+            {
                 sym.decl_range = range;
             }
+            sym.flags |= flag;
         } else {
             scope.symbols.insert(
                 name.to_string(),
@@ -415,12 +440,25 @@ impl Builder {
             Stmt::If(i) => {
                 self.visit_expr(&i.test)?;
                 self.visit_body(&i.body)?;
+                // CPython nests each `elif` in the previous `if`'s else branch
+                let base = self.nesting;
                 for c in &i.elif_else_clauses {
                     if let Some(t) = &c.test {
+                        self.nesting += 1;
+                        if self.nesting > self.limit {
+                            self.nesting = base;
+                            let msg = if self.limit >= MAX_NESTING {
+                                TOO_DEEP
+                            } else {
+                                NEEDS_BIG_STACK
+                            };
+                            return err(msg, c.range);
+                        }
                         self.visit_expr(t)?;
                     }
                     self.visit_body(&c.body)?;
                 }
+                self.nesting = base;
             }
             Stmt::With(w) => {
                 if w.is_async && !self.scopes[self.cur].is_coroutine {
@@ -483,6 +521,13 @@ impl Builder {
                 if i.is_lazy {
                     return err("lazy imports are not supported", i.range);
                 }
+                if i.level == 0
+                    && i.module
+                        .as_ref()
+                        .is_some_and(|m| m.id.as_str() == "__future__")
+                {
+                    self.check_future(i)?;
+                }
                 for a in &i.names {
                     if a.name.id.as_str() == "*" {
                         if self.scopes[self.cur].kind != ScopeKind::Module {
@@ -511,6 +556,28 @@ impl Builder {
         Ok(())
     }
 
+    /// `from __future__ import ...`: only at the top of a module, known features only.
+    fn check_future(&mut self, i: &ast::StmtImportFrom) -> R<()> {
+        if !self.leading_futures.contains(&i.range.start().to_u32()) {
+            return err(
+                "from __future__ imports must occur at the beginning of the file",
+                i.range,
+            );
+        }
+        for a in &i.names {
+            match a.name.id.as_str() {
+                "nested_scopes" | "generators" | "division" | "absolute_import"
+                | "with_statement" | "print_function" | "unicode_literals" | "barry_as_FLUFL"
+                | "generator_stop" | "annotations" => {}
+                "braces" => return err("not a chance", a.range),
+                other => {
+                    return err(format!("future feature {other} is not defined"), a.range);
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn declare(&mut self, n: &ast::Identifier, flag: u32, range: TextRange) -> R<()> {
         let name = self.mangle(&n.id);
         let kw = if flag == DEF_GLOBAL {
@@ -523,11 +590,12 @@ impl Builder {
             if f & DEF_PARAM != 0 {
                 return err(format!("name '{}' is parameter and {kw}", n.id), range);
             }
-            if flag == DEF_GLOBAL && f & DEF_NONLOCAL != 0 {
-                return err(format!("name '{}' is nonlocal and global", n.id), range);
-            }
-            if flag == DEF_NONLOCAL && f & DEF_GLOBAL != 0 {
-                return err(format!("name '{}' is nonlocal and global", n.id), range);
+            // reported at the first of the two declarations, as CPython does
+            if (flag == DEF_GLOBAL && f & DEF_NONLOCAL != 0)
+                || (flag == DEF_NONLOCAL && f & DEF_GLOBAL != 0)
+            {
+                let first = sym.decl_range;
+                return err(format!("name '{}' is nonlocal and global", n.id), first);
             }
             if f & USE != 0 && f & (DEF_GLOBAL | DEF_NONLOCAL) == 0 {
                 return err(

@@ -19,6 +19,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_stmt(&mut self, s: &'a Stmt) -> CResult<()> {
         self.set_line(s.range());
+        self.stmt_range = s.range();
         match s {
             Stmt::FunctionDef(f) => self.compile_function_def(f)?,
             Stmt::ClassDef(c) => self.compile_class_def(c)?,
@@ -407,7 +408,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&w.body)?;
         self.pop_fblock();
         self.set_line(w.range);
@@ -438,7 +439,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&f.body)?;
         self.pop_fblock();
         self.set_line(f.range);
@@ -533,17 +534,12 @@ impl<'a> Compiler<'a> {
         let after = self.new_label();
         self.compile_expr(&f.iter)?;
         self.set_line(f.range);
-        let aiter = self.name_index("__aiter__");
-        self.emit(Instr::LoadMethod(aiter));
-        self.emit(Instr::CallMethod(0)); // [ait]
+        self.emit(Instr::GetAIter); // [ait]
         let d = self.ur().depth;
         self.bind(start);
         self.set_line(f.range);
         self.push_handler(handler, d);
-        self.emit(Instr::Dup);
-        let anext = self.name_index("__anext__");
-        self.emit(Instr::LoadMethod(anext));
-        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::GetANext);
         self.emit_await(); // [ait, value]
         self.pop_handler();
         self.compile_store(&f.target)?;
@@ -554,7 +550,7 @@ impl<'a> Compiler<'a> {
                 brk: after,
             },
             hl,
-        );
+        )?;
         self.compile_body(&f.body)?;
         self.pop_fblock();
         self.set_line(f.range);
@@ -591,16 +587,10 @@ impl<'a> Compiler<'a> {
 
         self.compile_expr(&item.context_expr)?;
         self.set_line(item.range);
-        self.emit(Instr::Dup);
-        let aexit = self.name_index("__aexit__");
-        self.emit(Instr::LoadAttr(aexit)); // [ctx, exit]
-        self.emit(Instr::Rot2); // [exit, ctx]
-        let aenter = self.name_index("__aenter__");
-        self.emit(Instr::LoadMethod(aenter));
-        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::BeforeAsyncWith); // [exit, awaitable]
         self.emit_await(); // [exit, value]
         self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::AsyncWith, outer_len);
+        self.push_fblock(FBlockKind::AsyncWith, outer_len)?;
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => {
@@ -728,7 +718,7 @@ impl<'a> Compiler<'a> {
         let outer_len = self.ur().handler_stack.len();
 
         self.push_handler(handler, d);
-        self.push_fblock(FBlockKind::TryExcept, outer_len);
+        self.push_fblock(FBlockKind::TryExcept, outer_len)?;
         self.compile_body(&t.body)?;
         self.pop_fblock();
         self.pop_handler();
@@ -767,7 +757,7 @@ impl<'a> Compiler<'a> {
                             name: Some(name.id.as_str()),
                         },
                         outer_len,
-                    );
+                    )?;
                     self.compile_body(&h.body)?;
                     self.pop_fblock();
                     self.pop_handler();
@@ -784,7 +774,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Instr::Pop); // [prev]
-                    self.push_fblock(FBlockKind::HandlerCleanup { name: None }, outer_len);
+                    self.push_fblock(FBlockKind::HandlerCleanup { name: None }, outer_len)?;
                     self.compile_body(&h.body)?;
                     self.pop_fblock();
                     let saved = self.ur().handler_stack.clone();
@@ -816,7 +806,7 @@ impl<'a> Compiler<'a> {
         let outer_len = self.ur().handler_stack.len();
 
         self.push_handler(handler, d);
-        self.push_fblock(FBlockKind::FinallyTry { body: &t.finalbody }, outer_len);
+        self.push_fblock(FBlockKind::FinallyTry { body: &t.finalbody }, outer_len)?;
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             self.compile_body(&t.orelse)?;
@@ -833,7 +823,7 @@ impl<'a> Compiler<'a> {
         self.set_line(t.range);
         self.emit(Instr::PushExcInfo); // [prev, exc]
         self.push_handler(cleanup, d + 1);
-        self.push_fblock(FBlockKind::FinallyEnd, outer_len);
+        self.push_fblock(FBlockKind::FinallyEnd, outer_len)?;
         self.compile_body(&t.finalbody)?;
         self.pop_fblock();
         self.emit(Instr::Reraise);
@@ -861,7 +851,7 @@ impl<'a> Compiler<'a> {
         self.set_line(item.range);
         self.emit(Instr::BeforeWith); // [exit, value]
         self.push_handler(handler, d + 1);
-        self.push_fblock(FBlockKind::With, outer_len);
+        self.push_fblock(FBlockKind::With, outer_len)?;
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => {

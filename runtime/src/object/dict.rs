@@ -93,6 +93,18 @@ pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
             hash_tuple(hs.into_iter())
         }
         Value::Bytes(b) => super::hash::hash_bytes(&b.0),
+        Value::ByteArray(_) => return Err(Unhashable("bytearray")),
+        Value::Range(r) => {
+            // CPython hashes (len, start, step), with None for what does not matter
+            let n = r.len();
+            let none = 0xfca86420;
+            let parts = match n {
+                0 => [hash_int(0), none, none],
+                1 => [hash_int(1), hash_int(r.start), none],
+                _ => [hash_int(n), hash_int(r.start), hash_int(r.step)],
+            };
+            hash_tuple(parts.into_iter())
+        }
         Value::List(_) => return Err(Unhashable("list")),
         Value::Dict(_) => return Err(Unhashable("dict")),
         Value::Set(s) if !s.frozen => return Err(Unhashable("set")),
@@ -163,6 +175,11 @@ pub fn key_eq_static(a: &Value, b: &Value) -> KeyEq {
             KeyEq::Yes
         }
         (Bytes(x), Bytes(y)) => (x.0 == y.0).into(),
+        (Range(x), Range(y)) => {
+            let n = x.len();
+            (n == y.len() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))))
+                .into()
+        }
         (Set(x), Set(y)) => {
             if Rc::ptr_eq(x, y) {
                 return KeyEq::Yes;

@@ -22,4 +22,7 @@ pub struct ExcData {
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
+    /// The `__traceback__` object last built, with the number of traceback entries it
+    /// shows (rebuilt when the exception has travelled further).
+    pub tb_object: RefCell<Option<(usize, Value)>>,
 }

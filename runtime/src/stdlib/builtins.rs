@@ -923,11 +923,11 @@ fn any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
-fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<crate::object::PyStr>> {
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Rc<crate::object::PyStr>> {
     match base_of(v) {
         Value::Str(s) => Ok(s.clone()),
         other => Err(vm.type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             vm.type_name(other)
         ))),
     }
@@ -935,7 +935,7 @@ fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<crate::object::
 
 fn getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "getattr", 2, 3)?;
-    let name = attr_name(vm, &a[1], "getattr")?;
+    let name = attr_name(vm, &a[1])?;
     match vm.get_attr(&a[0], &name) {
         Ok(v) => Ok(v),
         Err(e) if a.len() == 3 && vm.err_is(&e, &vm.ctx.types.attribute_error.clone()) => {
@@ -947,14 +947,14 @@ fn getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "setattr", 3, 3)?;
-    let name = attr_name(vm, &a[1], "setattr")?;
+    let name = attr_name(vm, &a[1])?;
     vm.set_attr(&a[0], &name, a[2].clone())?;
     Ok(Value::None)
 }
 
 fn hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "hasattr", 2, 2)?;
-    let name = attr_name(vm, &a[1], "hasattr")?;
+    let name = attr_name(vm, &a[1])?;
     match vm.get_attr(&a[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if vm.err_is(&e, &vm.ctx.types.attribute_error.clone()) => Ok(Value::Bool(false)),
@@ -964,7 +964,7 @@ fn hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "delattr", 2, 2)?;
-    let name = attr_name(vm, &a[1], "delattr")?;
+    let name = attr_name(vm, &a[1])?;
     vm.del_attr(&a[0], &name)?;
     Ok(Value::None)
 }

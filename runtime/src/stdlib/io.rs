@@ -268,6 +268,18 @@ fn self_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(a[0].clone())
 }
 
+fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "readable", 1, 1)?;
+    let (stdin, _) = std_of(vm, &a[0])?;
+    Ok(Value::Bool(stdin))
+}
+
+fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "writable", 1, 1)?;
+    let (stdin, _) = std_of(vm, &a[0])?;
+    Ok(Value::Bool(!stdin))
+}
+
 fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "fileno", 1, 1)?;
     let (stdin, err) = std_of(vm, &a[0])?;
@@ -283,11 +295,6 @@ fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn false_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.check(vm, "isatty", 1, 1)?;
     Ok(Value::Bool(false))
-}
-
-fn true_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.check(vm, "readable", 1, 1)?;
-    Ok(Value::Bool(true))
 }
 
 fn buf_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
@@ -386,8 +393,8 @@ pub fn std_streams(vm: &mut Vm) -> [(String, Value); 3] {
             ("__next__", stream_next),
             ("fileno", stream_fileno),
             ("isatty", false_),
-            ("readable", true_),
-            ("writable", true_),
+            ("readable", stream_readable),
+            ("writable", stream_writable),
         ],
     );
     let buffered = super::native_class(vm, "BufferedWriter", "_io");

@@ -10,6 +10,8 @@ mod ctors;
 mod dict;
 mod dunder;
 mod generators;
+mod generic_alias;
+mod mappingproxy;
 mod num;
 mod seq;
 mod set;
@@ -18,6 +20,8 @@ mod strs;
 pub use bytes::{decode as decode_bytes, encode as encode_str};
 pub use ctors::{float_of, int_of, parse_float, parse_int};
 pub use dict::DictView;
+pub use generic_alias::{GenericAlias, subscriptable as generic_subscriptable};
+pub use mappingproxy::MappingProxy;
 pub use num::{float_hex_str, float_ratio, float_to_int, round_float};
 pub use seq::{sort_kwargs, sort_values};
 pub use strs::str_format_args;
@@ -34,6 +38,8 @@ pub fn install(vm: &mut crate::vm::Vm) {
     dict::install(vm);
     set::install(vm);
     generators::install(vm);
+    mappingproxy::install(vm);
+    generic_alias::install(vm);
 }
 
 /// Adds built-in methods to a class.

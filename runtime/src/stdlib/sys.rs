@@ -137,7 +137,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
             ("gettrace", none),
             ("getprofile", none),
             ("get_int_max_str_digits", get_int_max_str_digits),
-            ("set_int_max_str_digits", noop),
+            ("set_int_max_str_digits", set_int_max_str_digits),
         ],
     );
     Ok(m)
@@ -216,8 +216,26 @@ fn none(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn get_int_max_str_digits(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(0))
+fn get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "get_int_max_str_digits", 0, 0)?;
+    Ok(Value::Int(vm.int_max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(v) = args.get(0, "maxdigits") else {
+        return Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        );
+    };
+    let n = vm.arg_i64(v, "")?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.ctx
+        .native
+        .borrow_mut()
+        .insert(crate::vm::INT_MAX_STR_DIGITS, Value::Int(n));
+    Ok(Value::None)
 }
 
 fn getrefcount(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

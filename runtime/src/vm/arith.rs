@@ -12,7 +12,45 @@ use crate::vm::{PyResult, Vm};
 
 use super::ops::op_symbol;
 
+/// Key of `sys.set_int_max_str_digits()`'s value in the interpreter's native state.
+pub(crate) const INT_MAX_STR_DIGITS: &str = "sys.int_max_str_digits";
+
 impl Vm {
+    /// The limit on decimal digits of int/str conversions (0: none).
+    pub fn int_max_str_digits(&self) -> usize {
+        match self.ctx.native.borrow().get(INT_MAX_STR_DIGITS) {
+            Some(Value::Int(n)) => *n as usize,
+            _ => 4300,
+        }
+    }
+
+    /// The decimal digits of a big magnitude, subject to the int/str limit.
+    pub fn big_decimal(&mut self, mag: &num_bigint::BigUint) -> PyResult<String> {
+        let limit = self.int_max_str_digits();
+        // 2**k has at most k*log10(2)+1 digits: small numbers skip the check
+        if limit > 0 && mag.bits() as f64 * std::f64::consts::LOG10_2 >= limit as f64 {
+            let s = mag.to_str_radix(10);
+            if s.len() > limit {
+                return Err(self.value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion; \
+                     use sys.set_int_max_str_digits() to increase the limit"
+                )));
+            }
+            return Ok(s);
+        }
+        Ok(mag.to_str_radix(10))
+    }
+
+    /// `str()` of a big int (with the int/str digit limit).
+    pub fn big_str(&mut self, b: &BigInt) -> PyResult<String> {
+        let digits = self.big_decimal(b.magnitude())?;
+        Ok(if b.is_negative() {
+            format!("-{digits}")
+        } else {
+            digits
+        })
+    }
+
     pub(crate) fn int_op(&mut self, op: BinOp, x: Int<'_>, y: Int<'_>) -> PyResult<Value> {
         if let (Int::Small(a), Int::Small(b)) = (x, y) {
             let r = match op {

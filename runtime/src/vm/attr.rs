@@ -396,7 +396,16 @@ impl Vm {
                 "co_names" => Ok(Value::tuple(
                     c.names.iter().map(|v| Value::Str(v.clone())).collect(),
                 )),
-                "co_flags" => Ok(Value::Int(c.code.flags.0 as i64)),
+                "co_flags" => Ok(Value::Int(cpython_co_flags(c.code.flags))),
+                "co_cellvars" => Ok(Value::tuple(
+                    c.code.cellvars.iter().map(|v| Value::str(v)).collect(),
+                )),
+                "co_freevars" => Ok(Value::tuple(
+                    c.code.freevars.iter().map(|v| Value::str(v)).collect(),
+                )),
+                "co_nlocals" => Ok(Value::Int(c.varnames.len() as i64)),
+                "co_stacksize" => Ok(Value::Int(c.code.max_stack as i64)),
+                "co_consts" => Ok(Value::tuple(c.consts.to_vec())),
                 _ => self.generic_attr(obj, name),
             },
             Value::Native(nat) => {
@@ -604,7 +613,7 @@ impl Vm {
                     .map(|b| Value::Type(b.clone()))
                     .unwrap_or(Value::None));
             }
-            "__dict__" => return Ok(Value::Dict(t.dict.clone())),
+            "__dict__" => return Ok(self.mapping_proxy(Value::Dict(t.dict.clone()))),
             "__class__" => return Ok(Value::Type(self.type_of(obj))),
             "__module__" if t.builtin && t.dict.get_str("__module__").is_none() => {
                 return Ok(Value::str("builtins"));
@@ -667,8 +676,29 @@ impl Vm {
             (Value::Float(_), "imag") => Value::Float(0.0),
             (Value::Generator(g), "__name__") => Value::Str(g.name.clone()),
             (Value::Generator(g), "__qualname__") => Value::Str(g.qualname.clone()),
-            (Value::Generator(g), "gi_running" | "cr_running") => Value::Bool(g.running.get()),
-            (Value::Generator(g), "gi_frame" | "cr_frame") => {
+            (Value::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+                Value::Bool(g.running.get())
+            }
+            (Value::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+                let frame = g.frame.borrow();
+                match frame.as_deref() {
+                    Some(f)
+                        if f.lasti > 0
+                            && matches!(
+                                f.code.code.instrs.get(f.lasti),
+                                Some(crate::bytecode::Instr::YieldValue)
+                            )
+                            && matches!(
+                                f.code.code.instrs.get(f.lasti - 1),
+                                Some(crate::bytecode::Instr::Send(_))
+                            ) =>
+                    {
+                        f.stack.last().cloned().unwrap_or(Value::None)
+                    }
+                    _ => Value::None,
+                }
+            }
+            (Value::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
                 if g.frame.borrow().is_some() {
                     Value::Bool(true)
                 } else {
@@ -976,6 +1006,10 @@ impl Vm {
         {
             return Err(self.no_attr(obj, name.as_str()));
         }
+        // plain `object()` instances have no __dict__
+        if Rc::ptr_eq(&cls, &self.ctx.types.object) {
+            return Err(self.no_attr(obj, name.as_str()));
+        }
         if name.as_str() == "__dict__" {
             let Value::Dict(d) = &v else {
                 return Err(self.type_error(format!(
@@ -1048,7 +1082,17 @@ impl Vm {
                     None => Err(self.no_attr(obj, name.as_str())),
                 }
             }
-            _ => Err(self.no_attr(obj, name.as_str())),
+            _ => {
+                let t = self.type_of(obj);
+                if t.lookup_name(name).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        t.name(),
+                        name.as_str()
+                    )));
+                }
+                Err(self.no_attr(obj, name.as_str()))
+            }
         }
     }
 
@@ -1244,4 +1288,25 @@ impl Vm {
             _ => false,
         }
     }
+}
+
+/// A code object's flags as CPython numbers them (`inspect.CO_*`).
+fn cpython_co_flags(f: crate::bytecode::CodeFlags) -> i64 {
+    use crate::bytecode::CodeFlags as F;
+    let mut out = 0;
+    if !f.has(F::MODULE) && !f.has(F::CLASS_BODY) {
+        out |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+    }
+    for (ours, theirs) in [
+        (F::VARARGS, 0x4),
+        (F::VARKEYWORDS, 0x8),
+        (F::GENERATOR, 0x20),
+        (F::COROUTINE, 0x80),
+        (F::ASYNC_GENERATOR, 0x200),
+    ] {
+        if f.has(ours) {
+            out |= theirs;
+        }
+    }
+    out
 }

@@ -37,11 +37,13 @@ impl Vm {
             }
         }
         let mut base_types = Vec::with_capacity(bases.len());
+        let mut replaced = false;
         for b in &bases {
             match b {
                 Value::Type(t) => base_types.push(t.clone()),
                 other => {
                     if let Some(me) = self.get_attr_opt(other, "__mro_entries__")? {
+                        replaced = true;
                         let r = self.call0(&me, &[Value::tuple(bases.clone())])?;
                         for x in self.collect(&r)? {
                             if let Value::Type(t) = x {
@@ -101,6 +103,9 @@ impl Vm {
             body.builtins.clone(),
             &body.closure,
         );
+        if replaced {
+            ns.set_str("__orig_bases__", Value::tuple(bases.clone()));
+        }
         frame.locals = Some(ns.clone());
         let class_cell = self.run_new_frame(&mut frame)?;
         if let Value::Cell(_) = &class_cell {

@@ -835,6 +835,60 @@ impl Vm {
                     f.stack.push(exit);
                     f.stack.push(r);
                 }
+                Instr::BeforeAsyncWith => {
+                    let ctx = pop!(f);
+                    let t = self.type_of(&ctx);
+                    let Some(enter) = t.lookup("__aenter__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            t.name()
+                        )));
+                    };
+                    let Some(exit) = t.lookup("__aexit__") else {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                            t.name()
+                        )));
+                    };
+                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
+                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
+                    let r = self.call(&enter, Args::new(&[]))?;
+                    f.stack.push(exit);
+                    f.stack.push(r);
+                }
+                Instr::GetAIter => {
+                    let obj = pop!(f);
+                    let t = self.type_of(&obj);
+                    let Some(aiter) = t.lookup("__aiter__") else {
+                        return Err(self.type_error(format!(
+                            "'async for' requires an object with __aiter__ method, got {}",
+                            t.name()
+                        )));
+                    };
+                    let aiter = self.bind_class_attr(aiter, &obj, &t)?;
+                    let it = self.call(&aiter, Args::new(&[]))?;
+                    let it_t = self.type_of(&it);
+                    if it_t.lookup("__anext__").is_none() {
+                        return Err(self.type_error(format!(
+                            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                            it_t.name()
+                        )));
+                    }
+                    f.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let it = top!(f);
+                    let t = self.type_of(&it);
+                    let Some(anext) = t.lookup("__anext__") else {
+                        return Err(self.type_error(format!(
+                            "'async for' requires an iterator with __anext__ method, got {}",
+                            t.name()
+                        )));
+                    };
+                    let anext = self.bind_class_attr(anext, &it, &t)?;
+                    let r = self.call(&anext, Args::new(&[]))?;
+                    f.stack.push(r);
+                }
                 Instr::WithExceptStart(i) => {
                     let n = f.stack.len();
                     let exc = f.stack[n - 1].clone();
@@ -1007,9 +1061,23 @@ impl Vm {
             Value::Generator(g) => self.gen_resume(g, v),
             _ => {
                 if v.is_none() {
-                    match self.next(it)? {
-                        Some(y) => Ok(Exit::Yield(y)),
-                        None => Ok(Exit::Return(Value::None)),
+                    if matches!(it, Value::Iter(_)) {
+                        return Ok(match self.next(it)? {
+                            Some(y) => Exit::Yield(y),
+                            None => Exit::Return(Value::None),
+                        });
+                    }
+                    // keep the value of the StopIteration (an `await` result)
+                    match self.call_special(it, "__next__", &[]) {
+                        Ok(Some(y)) => Ok(Exit::Yield(y)),
+                        Ok(None) => Err(self.type_error(format!(
+                            "'{}' object is not an iterator",
+                            self.type_name(it)
+                        ))),
+                        Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => {
+                            Ok(Exit::Return(self.stop_iteration_value(&e)))
+                        }
+                        Err(e) => Err(e),
                     }
                 } else {
                     let send = self.get_attr_str(it, "send")?;

@@ -103,11 +103,20 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => self.big_str(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
-            Value::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.0.borrow())),
+            Value::ByteArray(b) => {
+                // CPython's bytearray repr escapes single quotes even inside "..."
+                let r = bytes_repr(&b.0.borrow());
+                let r = if r.starts_with("b\"") {
+                    format!("b\"{}\"", r[2..r.len() - 1].replace('\'', "\\'"))
+                } else {
+                    r
+                };
+                format!("bytearray({r})")
+            }
             Value::List(l) => {
                 let items = l.0.borrow().clone();
                 self.guarded(v, "[...]", |vm| Ok(format!("[{}]", vm.join_reprs(&items)?)))?
@@ -433,7 +442,7 @@ impl Vm {
                 let neg = n.sign() == num_bigint::Sign::Minus;
                 let mag = n.magnitude();
                 let digits = match fs.ty {
-                    None | Some('d') | Some('n') => mag.to_str_radix(10),
+                    None | Some('d') | Some('n') => self.big_decimal(mag)?,
                     Some('x') => mag.to_str_radix(16),
                     Some('X') => mag.to_str_radix(16).to_uppercase(),
                     Some('o') => mag.to_str_radix(8),
@@ -702,7 +711,12 @@ impl Vm {
                         return Err(self.type_error("format requires a mapping"));
                     }
                     used_mapping = true;
-                    self.get_item(args, &Value::string(k.clone()))?
+                    let key = if bytes_mode {
+                        Value::bytes(k.chars().map(|c| c as u32 as u8).collect())
+                    } else {
+                        Value::string(k.clone())
+                    };
+                    self.get_item(args, &key)?
                 }
                 None => take_arg(self)?,
             };
@@ -821,7 +835,7 @@ impl Vm {
                         'x' => mag.to_str_radix(16),
                         'X' => mag.to_str_radix(16).to_uppercase(),
                         'o' => mag.to_str_radix(8),
-                        _ => mag.to_str_radix(10),
+                        _ => self.big_decimal(mag)?,
                     };
                     if let Some(p) = prec
                         && digits.len() < p
@@ -918,7 +932,11 @@ impl Vm {
             }
         }
         if next_arg < items.len() && !used_mapping && !is_mapping {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            return Err(self.type_error(if bytes_mode {
+                "not all arguments converted during bytes formatting"
+            } else {
+                "not all arguments converted during string formatting"
+            }));
         }
         Ok(out)
     }

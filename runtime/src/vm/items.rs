@@ -345,9 +345,9 @@ impl Vm {
                 {
                     return Ok(r);
                 }
-                if t.builtin {
+                if crate::stdlib::methods::generic_subscriptable(self, t) {
                     // list[int] and friends in annotations
-                    return Ok(obj.clone());
+                    return Ok(self.generic_alias(obj.clone(), key.clone()));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", t.name())))
             }
@@ -549,10 +549,17 @@ impl Vm {
             },
             _ => match self.call_special(obj, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
-                None => Err(self.type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    self.type_name(obj)
-                ))),
+                None => {
+                    // CPython words it differently on its sequence-protocol path
+                    let t = self.type_of(obj);
+                    let seq_path = Rc::ptr_eq(&t, &self.ctx.types.mappingproxy)
+                        && !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+                    let verb = if seq_path { "does not" } else { "doesn't" };
+                    Err(self.type_error(format!(
+                        "'{}' object {verb} support item deletion",
+                        t.name()
+                    )))
+                }
             },
         }
     }

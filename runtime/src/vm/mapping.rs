@@ -56,7 +56,15 @@ impl Vm {
                     };
                     Err(self.type_error(format!("unhashable type: '{name}'")))
                 }
-                Some(f @ Value::Function(_)) => {
+                Some(f @ (Value::Function(_) | Value::Builtin(_)))
+                    if !self
+                        .ctx
+                        .types
+                        .object
+                        .dict
+                        .get_str("__hash__")
+                        .is_some_and(|o| o.is(&f)) =>
+                {
                     let r = self.call0(&f, std::slice::from_ref(v))?;
                     self.hash_result(&r)
                 }

@@ -209,7 +209,12 @@ impl Vm {
     /// `a op= b`.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
-            (Value::Int(_) | Value::Float(_), _) => return self.binary_op(op, &a, b),
+            (Value::Int(_) | Value::Float(_), _)
+                if op != BinOp::MatMul
+                    && matches!(b, Value::Int(_) | Value::Float(_) | Value::Bool(_)) =>
+            {
+                return self.binary_op(op, &a, b);
+            }
             (Value::List(l), BinOp::Add) => {
                 let items = self.collect(b)?;
                 l.0.borrow_mut().extend(items);
@@ -261,6 +266,12 @@ impl Vm {
                 }
             }
             _ => {}
+        }
+        if op == BinOp::MatMul
+            && !matches!(a, Value::Instance(_) | Value::Native(_))
+            && !matches!(b, Value::Instance(_) | Value::Native(_))
+        {
+            return Err(self.binary_type_error(op, &a, b, Some(inplace_symbol(op))));
         }
         match self.binary_builtin(op, &a, b)? {
             Some(v) => Ok(v),

@@ -111,6 +111,11 @@ impl Vm {
             return Value::None;
         };
         let entries = exc.traceback.borrow().clone();
+        if let Some((n, tb)) = &*exc.tb_object.borrow()
+            && *n == entries.len()
+        {
+            return tb.clone();
+        }
         let mut next = Value::None;
         for e in entries.iter() {
             let frame = crate::object::Native {
@@ -138,6 +143,7 @@ impl Vm {
             }
             next = Value::Native(Rc::new(tb));
         }
+        *exc.tb_object.borrow_mut() = Some((entries.len(), next.clone()));
         next
     }
 }

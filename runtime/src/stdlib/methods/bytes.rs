@@ -585,13 +585,21 @@ fn join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn pad(vm: &mut Vm, args: Args<'_>, kind: char) -> PyResult<Value> {
     let (d, arr) = this(vm, &args)?;
-    let a = margs(vm, &args, "ljust", 1, 2)?;
+    let name = match kind {
+        '<' => "ljust",
+        '>' => "rjust",
+        _ => "center",
+    };
+    let a = margs(vm, &args, name, 1, 2)?;
     let w = vm.arg_i64(&a[0], "")?;
     let fill = match a.get(1) {
         Some(f) => match vm.bytes_like(f) {
             Some(b) if b.len() == 1 => b[0],
             _ => {
-                return Err(vm.type_error("ljust() argument 2 must be a byte string of length 1"));
+                let tn = vm.type_name(f);
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
             }
         },
         None => b' ',

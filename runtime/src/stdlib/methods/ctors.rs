@@ -14,7 +14,7 @@ use super::{base_of, method};
 /// Installs `__new__` (and `__init__`) into the built-in classes.
 pub fn install(vm: &mut Vm) {
     let t = &vm.ctx.types;
-    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 17] = [
+    let ctors: [(&Rc<PyType>, crate::object::BuiltinFn); 20] = [
         (&t.int, int_new),
         (&t.float, float_new),
         (&t.str, str_new),
@@ -32,6 +32,9 @@ pub fn install(vm: &mut Vm) {
         (&t.slice, slice_new),
         (&t.base_exception, exception_new),
         (&t.module, module_new),
+        (&t.none, none_new),
+        (&t.ellipsis, ellipsis_new),
+        (&t.not_implemented, not_implemented_new),
     ];
     for (ty, f) in ctors {
         method(ty, &[("__new__", f)]);
@@ -59,10 +62,18 @@ fn cls_of(vm: &mut Vm, args: &Args<'_>, builtin: &Rc<PyType>) -> PyResult<Rc<PyT
             }
             Ok(t.clone())
         }
-        _ => Err(vm.type_error(format!(
-            "{}.__new__(X): X is not a type object",
-            builtin.name()
-        ))),
+        other => Err(not_a_type(vm, builtin.name(), other)),
+    }
+}
+
+/// CPython's error for `T.__new__(x)` with a non-type or missing `x`.
+fn not_a_type(vm: &mut Vm, owner: &str, first: Option<&Value>) -> crate::vm::PyErr {
+    match first {
+        Some(v) => {
+            let tn = vm.type_name(v);
+            vm.type_error(format!("{owner}.__new__(X): X is not a type object ({tn})"))
+        }
+        None => vm.type_error(format!("{owner}.__new__(): not enough arguments")),
     }
 }
 
@@ -195,6 +206,22 @@ pub fn int_of(vm: &mut Vm, x: &Value, base: Option<u32>) -> PyResult<Value> {
     };
     if let Some(t) = text {
         let b = base.unwrap_or(10);
+        let limit = vm.int_max_str_digits();
+        if limit > 0 && !matches!(b, 2 | 4 | 8 | 16 | 32) && t.len() > limit {
+            let digits = t.chars().filter(|c| c.is_alphanumeric()).count();
+            let prefixed = b == 0
+                && t.trim_start()
+                    .trim_start_matches(['+', '-'])
+                    .get(..2)
+                    .is_some_and(|p| matches!(p, "0x" | "0X" | "0o" | "0O" | "0b" | "0B"));
+            if digits > limit && !prefixed {
+                return Err(vm.value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: \
+                     value has {digits} digits; use sys.set_int_max_str_digits() \
+                     to increase the limit"
+                )));
+            }
+        }
         return match parse_int(&t, b) {
             Some(v) => Ok(Value::from_big(v)),
             None => {
@@ -302,6 +329,15 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
             let t = match &x {
+                // other scripts' decimal digits count (CPython maps them to ASCII)
+                Value::Str(s) if !s.as_str().is_ascii() => s
+                    .as_str()
+                    .chars()
+                    .map(|c| match super::strs::decimal_value(c) {
+                        Some(d) if !c.is_ascii() => (b'0' + d as u8) as char,
+                        _ => c,
+                    })
+                    .collect(),
                 Value::Str(s) => s.as_str().to_owned(),
                 _ => String::from_utf8_lossy(&vm.bytes_like(&x).unwrap_or_default()).into_owned(),
             };
@@ -309,7 +345,7 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                 Some(f) => Ok(Value::Float(f)),
                 None => {
                     let shown = match &x {
-                        Value::Str(_) => crate::vm::format::str_repr(&t),
+                        Value::Str(s) => crate::vm::format::str_repr(s.as_str()),
                         other => vm.repr(other)?,
                     };
                     Err(vm.value_error(format!("could not convert string to float: {shown}")))
@@ -532,7 +568,7 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.pos();
     let Some(Value::Type(meta)) = a.first() else {
-        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "type", a.first()));
     };
     let meta = meta.clone();
     match a.len() {
@@ -550,6 +586,14 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 match b {
                     Value::Type(t) => bases.push(t.clone()),
                     other => {
+                        // CPython first finds the metaclass: the type of a non-class
+                        // base is not a metaclass, hence a conflict
+                        let bt = vm.type_of(other);
+                        if !bt.is_subtype(&vm.ctx.types.type_) {
+                            return Err(vm.type_error(
+                                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                            ));
+                        }
                         return Err(vm.type_error(format!(
                             "bases must be types, not '{}'",
                             vm.type_name(other)
@@ -714,7 +758,7 @@ fn bytes_arg(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Vec<u8>> {
 
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = args.all.first() else {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "object", args.all.first()));
     };
     let t = t.clone();
     if args.all.len() > 1 {
@@ -783,7 +827,7 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = args.all.first() else {
-        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+        return Err(not_a_type(vm, "BaseException", args.all.first()));
     };
     if t.kind != TypeKind::Exception {
         return Err(vm.type_error(format!(
@@ -896,6 +940,28 @@ fn exception_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         *x.args.borrow_mut() = Value::tuple(rest[..n].to_vec());
     }
     Ok(Value::None)
+}
+
+/// `NoneType()`: the singleton.
+fn none_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "NoneType", Value::None)
+}
+
+/// `ellipsis()`: the singleton.
+fn ellipsis_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "ellipsis", Value::Ellipsis)
+}
+
+/// `NotImplementedType()`: the singleton.
+fn not_implemented_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    singleton_new(vm, args, "NotImplementedType", Value::NotImplemented)
+}
+
+fn singleton_new(vm: &mut Vm, args: Args<'_>, name: &str, v: Value) -> PyResult<Value> {
+    if args.all.len() > 1 {
+        return Err(vm.type_error(format!("{name} takes no arguments")));
+    }
+    Ok(v)
 }
 
 /// `module(name, doc=None)` (`types.ModuleType`).

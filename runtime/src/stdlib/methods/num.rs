@@ -101,7 +101,7 @@ fn int_conjugate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// A read-only attribute of a built-in class computed by `f`.
-fn property(
+pub(super) fn property(
     vm: &Vm,
     t: &std::rc::Rc<crate::object::PyType>,
     name: &'static str,
@@ -348,6 +348,11 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "fromhex", 2, 2)?;
     let s = vm.arg_str(&a[1], "fromhex() argument")?;
     match parse_hex_float(s.as_str()) {
+        Some(f) if f.is_infinite() && !s.as_str().to_ascii_lowercase().contains("inf") => Err(vm
+            .new_exception(
+                &vm.ctx.types.overflow_error.clone(),
+                "hexadecimal value too large to represent as a float",
+            )),
         Some(f) => {
             let v = Value::Float(f);
             if let Value::Type(t) = &a[0]
