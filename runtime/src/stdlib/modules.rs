@@ -33,4 +33,6 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
+    ("numbers", include_str!("py/numbers.py")),
+    ("fractions", include_str!("py/fractions.py")),
 ];
