@@ -10,6 +10,7 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "random" => super::random::init,
         "_heapq" => super::heapq::init,
         "bisect" => super::bisect::init,
+        "itertools" => super::itertools::init,
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,
         "_interpqueues" => super::interpqueues::init,
@@ -22,7 +23,6 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
     ("collections", include_str!("py/collections.py")),
     ("keyword", include_str!("py/keyword.py")),
-    ("itertools", include_str!("py/itertools.py")),
     ("operator", include_str!("py/operator.py")),
     ("functools", include_str!("py/functools.py")),
     ("string", include_str!("py/string.py")),
@@ -33,4 +33,6 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
     ("dataclasses", include_str!("py/dataclasses.py")),
+    ("numbers", include_str!("py/numbers.py")),
+    ("fractions", include_str!("py/fractions.py")),
 ];

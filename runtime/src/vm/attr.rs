@@ -424,6 +424,15 @@ impl Vm {
                         "fget" => return Ok(p.fget.clone()),
                         "fset" => return Ok(p.fset.clone()),
                         "fdel" => return Ok(p.fdel.clone()),
+                        "__isabstractmethod__" => {
+                            let fs = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+                            for f in &fs {
+                                if self.is_abstract_method(f)? {
+                                    return Ok(Value::Bool(true));
+                                }
+                            }
+                            return Ok(Value::Bool(false));
+                        }
                         "__doc__" => {
                             if !p.doc.is_none() {
                                 return Ok(p.doc.clone());
@@ -437,15 +446,25 @@ impl Vm {
                         _ => {}
                     }
                 }
-                if let Some(c) = nat.get::<ClassMethod>()
-                    && matches!(name.as_str(), "__func__" | "__wrapped__")
-                {
-                    return Ok(c.0.clone());
+                if let Some(c) = nat.get::<ClassMethod>() {
+                    match name.as_str() {
+                        "__func__" | "__wrapped__" => return Ok(c.0.clone()),
+                        "__isabstractmethod__" => {
+                            let f = c.0.clone();
+                            return Ok(Value::Bool(self.is_abstract_method(&f)?));
+                        }
+                        _ => {}
+                    }
                 }
-                if let Some(c) = nat.get::<StaticMethod>()
-                    && matches!(name.as_str(), "__func__" | "__wrapped__")
-                {
-                    return Ok(c.0.clone());
+                if let Some(c) = nat.get::<StaticMethod>() {
+                    match name.as_str() {
+                        "__func__" | "__wrapped__" => return Ok(c.0.clone()),
+                        "__isabstractmethod__" => {
+                            let f = c.0.clone();
+                            return Ok(Value::Bool(self.is_abstract_method(&f)?));
+                        }
+                        _ => {}
+                    }
                 }
                 if let Some(d) = &nat.dict
                     && let Some(v) = dict_get_name(d, name)
@@ -1272,6 +1291,21 @@ impl Vm {
         all.push(obj.clone());
         all.extend_from_slice(args);
         self.call(&f, Args::new(&all)).map(Some)
+    }
+}
+
+impl Vm {
+    /// Whether `f.__isabstractmethod__` is true (false when `f` has no such
+    /// attribute): what `abc` reads through properties and class/static methods.
+    fn is_abstract_method(&mut self, f: &Value) -> PyResult<bool> {
+        if f.is_none() {
+            return Ok(false);
+        }
+        match self.get_attr_str(f, "__isabstractmethod__") {
+            Ok(v) => self.truthy(&v),
+            Err(e) if self.err_is(&e, &self.ctx.types.attribute_error.clone()) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 }
 
