@@ -77,6 +77,10 @@ pub struct InterpShared {
     pub abandon: AtomicBool,
     /// A `KeyboardInterrupt` is pending for the main thread (SIGINT).
     pub interrupt: AtomicBool,
+    /// The waits of the spawned threads in the last deadlock reported (their
+    /// `WaitCtl` addresses), so the same deadlock found again (say, at shutdown,
+    /// after the main thread caught `DeadlockError`) is reported briefly.
+    pub(crate) last_deadlock: Mutex<Vec<usize>>,
     /// Thread dumps in progress ([`crate::threads::dump`]).
     pub(crate) dump: crate::threads::dump::DumpBoard,
     /// OS threads started by this interpreter, joined when it closes.
@@ -106,6 +110,7 @@ impl InterpShared {
             stopping: AtomicBool::new(false),
             abandon: AtomicBool::new(false),
             interrupt: AtomicBool::new(false),
+            last_deadlock: Mutex::new(Vec::new()),
             dump: Default::default(),
             os_threads: Mutex::new(Vec::new()),
             runtime: std::sync::OnceLock::new(),

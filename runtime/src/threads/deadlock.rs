@@ -188,7 +188,8 @@ pub(crate) fn describe_wait(w: &WaitRecord, names: &HashMap<u64, &ThreadEntry>) 
 }
 
 /// The `DeadlockError` message: a line per thread saying what it waits on and who
-/// holds it, then its stack as `faulthandler` prints it.
+/// holds it, then its stack as `faulthandler` prints it. When the spawned threads
+/// are exactly those of the last report (the same waits), they are only named.
 fn report(interp: &InterpShared, reg: &Registry) -> String {
     let names: HashMap<u64, &ThreadEntry> = reg
         .threads
@@ -196,21 +197,55 @@ fn report(interp: &InterpShared, reg: &Registry) -> String {
         .map(|(_, t)| (t.ident, t))
         .filter(|(i, _)| *i != 0)
         .collect();
-    let n = reg.threads.len();
-    let mut out = format!(
-        "deadlock in interpreter {}: {} blocked for good, no thread can wake {}\n",
-        interp.id,
-        if n == 1 {
-            "its only thread is".to_owned()
-        } else {
-            format!("all {n} threads are")
-        },
-        if n == 1 { "it" } else { "another" }
-    );
     let mut entries: Vec<&ThreadEntry> = reg.threads.iter().map(|(_, t)| t).collect();
     // the main thread first, then in the order threads were created
     entries.sort_by_key(|t| (!t.main, t.id));
+    let spawned: Vec<&ThreadEntry> = entries
+        .iter()
+        .copied()
+        .filter(|t| t.kind == ThreadKind::Spawned)
+        .collect();
+    let mut key: Vec<usize> = spawned
+        .iter()
+        .filter_map(|t| t.waiting.as_ref())
+        .map(|w| Arc::as_ptr(&w.ctl) as usize)
+        .collect();
+    key.sort_unstable();
+    let again = {
+        let mut last = interp.last_deadlock.lock();
+        let again = !key.is_empty() && *last == key;
+        *last = key;
+        again
+    };
+    let n = entries.len();
+    let mut out = if again {
+        let listed: Vec<String> = spawned.iter().map(|t| format!("\"{}\"", t.name)).collect();
+        let (noun, verb) = if listed.len() == 1 {
+            ("thread", "is")
+        } else {
+            ("threads", "are")
+        };
+        format!(
+            "deadlock in interpreter {} (reported before): {noun} {} {verb} still blocked for good\n",
+            interp.id,
+            listed.join(", ")
+        )
+    } else {
+        format!(
+            "deadlock in interpreter {}: {} blocked for good, no thread can wake {}\n",
+            interp.id,
+            if n == 1 {
+                "its only thread is".to_owned()
+            } else {
+                format!("all {n} threads are")
+            },
+            if n == 1 { "it" } else { "another" }
+        )
+    };
     for t in entries {
+        if again && t.kind == ThreadKind::Spawned {
+            continue;
+        }
         let Some(w) = &t.waiting else { continue };
         let _ = writeln!(
             out,
