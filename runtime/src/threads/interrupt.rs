@@ -57,5 +57,5 @@ pub(crate) fn take_pending(vm: &mut Vm) -> Option<PyErr> {
     }
     clear_pending(&vm.interp);
     let c = vm.ctx.types.keyboard_interrupt.clone();
-    Some(vm.new_exception(&c, ""))
+    Some(vm.new_exception_args(&c, Vec::new()))
 }

@@ -341,7 +341,7 @@ fn aborted_error(vm: &mut Vm, why: Abort, ctl: &WaitCtl) -> crate::vm::PyErr {
         Abort::Interrupt => {
             super::interrupt::clear_pending(&vm.interp);
             let c = vm.ctx.types.keyboard_interrupt.clone();
-            vm.new_exception(&c, "")
+            vm.new_exception_args(&c, Vec::new())
         }
     }
 }
