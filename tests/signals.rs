@@ -20,11 +20,12 @@ fn script(name: &str, source: &str) -> PathBuf {
     path
 }
 
-/// Starts `atoll path` and waits until it printed the line `ready`.
+/// Starts `atoll path` and waits until it printed the line `ready`. Its stdin
+/// is an open pipe nobody writes to.
 fn start(path: &PathBuf) -> (Child, BufReader<ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_atoll"))
         .arg(path)
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -180,6 +181,26 @@ fn sigint_wakes_a_sleep() {
         "sleep.py",
         "import time\nprint('ready', flush=True)\ntime.sleep(100)\n",
     );
+}
+
+#[test]
+fn sigint_wakes_input() {
+    let path = script(
+        "input.py",
+        r#"try:
+    print("ready", flush=True)
+    input()
+except KeyboardInterrupt:
+    print("input interrupted", flush=True)
+"#,
+    );
+    let (child, mut out) = start(&path);
+    kill(&child, "INT");
+    let mut line = String::new();
+    out.read_line(&mut line).expect("stdout");
+    assert_eq!(line, "input interrupted\n");
+    let (code, _, stderr) = finish(child, out);
+    assert_eq!(code, Some(0), "{stderr}");
 }
 
 #[test]

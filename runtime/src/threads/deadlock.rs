@@ -180,6 +180,7 @@ pub(crate) fn describe_wait(w: &WaitRecord, names: &HashMap<u64, &ThreadEntry>) 
         WaitKind::Queue => format!("an item of <SimpleQueue object at {obj:#x}>"),
         WaitKind::Sleep => "the end of a sleep".to_owned(),
         WaitKind::Start => "a new thread to start".to_owned(),
+        WaitKind::Input => "a line from stdin".to_owned(),
     };
     if let Some(t) = w.timeout {
         let _ = write!(s, " (timeout {:.3}s)", t.as_secs_f64());

@@ -42,6 +42,8 @@ pub enum WaitKind {
     Sleep,
     /// A native queue's `get` (`queue.SimpleQueue`).
     Queue,
+    /// A line read from the process's stdin (`input()`).
+    Input,
 }
 
 impl WaitKind {
@@ -55,6 +57,7 @@ impl WaitKind {
             WaitKind::Start => "start",
             WaitKind::Sleep => "sleep",
             WaitKind::Queue => "queue",
+            WaitKind::Input => "input",
         }
     }
 }
