@@ -1,10 +1,15 @@
 //! The `atoll` command: runs a script like `python3` does, or, with no
 //! arguments and a terminal on stdin, the interactive prompt.
+//!
+//! Signals: SIGQUIT prints every thread's Python stack for every interpreter on
+//! stderr (like `faulthandler.dump_traceback`) and the program goes on; SIGINT
+//! raises `KeyboardInterrupt` in the main thread, and a script that ends with it
+//! exits with status 130, as CPython's does.
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-use atoll::{Error, InterpreterConfig, Runtime};
+use atoll::{Error, Interpreter, InterpreterConfig, Runtime};
 
 mod repl;
 
@@ -138,6 +143,47 @@ fn init_tracing() -> Option<tracing_chrome::FlushGuard> {
     guard
 }
 
+/// The exit status of a script ended by `KeyboardInterrupt` (128 + SIGINT).
+const EXIT_SIGINT: u8 = 130;
+
+/// Handles SIGQUIT (thread dump on stderr) and SIGINT (`KeyboardInterrupt` in the
+/// main thread) on a dedicated thread.
+///
+/// `signal-hook` does the async-signal-safe part (its handler only writes to a
+/// self-pipe) and hands the signals to an ordinary thread, where building a dump
+/// (taking locks, allocating) and waking the interpreter's main thread are
+/// allowed; doing that in a raw handler would need `unsafe` and could deadlock.
+fn watch_signals(rt: &Runtime, interp: &Interpreter) {
+    use signal_hook::consts::{SIGINT, SIGQUIT};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGINT, SIGQUIT]) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("atoll: can't watch signals: {e}");
+            return;
+        }
+    };
+    let (rt, interp) = (rt.clone(), interp.clone());
+    let spawned = std::thread::Builder::new()
+        .name("atoll-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                match sig {
+                    SIGQUIT => {
+                        let dump = rt.dump_threads();
+                        let mut err = std::io::stderr().lock();
+                        let _ = std::io::Write::write_all(&mut err, dump.as_bytes());
+                        let _ = std::io::Write::flush(&mut err);
+                    }
+                    SIGINT => interp.interrupt_main(),
+                    _ => {}
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("atoll: can't watch signals: {e}");
+    }
+}
+
 fn run(job: Job, argv: Vec<String>) -> u8 {
     let rt = Runtime::new();
     let config = InterpreterConfig {
@@ -151,6 +197,7 @@ fn run(job: Job, argv: Vec<String>) -> u8 {
             return 1;
         }
     };
+    watch_signals(&rt, &interp);
     let (source, filename) = match job {
         Job::Script { source, filename } => (source, filename),
         Job::Prompt => {
@@ -171,7 +218,12 @@ fn run(job: Job, argv: Vec<String>) -> u8 {
             }
             None => {
                 eprint!("{}", e.traceback);
-                1
+                if e.type_name == "KeyboardInterrupt" {
+                    // CPython re-raises SIGINT: the shell sees 128 + 2
+                    EXIT_SIGINT
+                } else {
+                    1
+                }
             }
         },
         Err(e) => {

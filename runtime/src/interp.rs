@@ -50,6 +50,10 @@ pub struct Registry {
     pub threads: Slab<ThreadEntry>,
     /// Host calls (`exec`) in progress.
     pub running: usize,
+    /// How many entries wait without a timeout on something only another thread
+    /// can end ([`WaitRecord::is_forever`]): when it reaches the number of
+    /// entries, the deadlock detector looks closer.
+    pub forever: usize,
     /// Set once `close()` started: new work is refused, daemon threads stop.
     pub closing: bool,
     pub closed: bool,
@@ -68,6 +72,17 @@ pub struct InterpShared {
     recursion_limit: AtomicUsize,
     /// Set while finalizing, so daemon threads see they must stop.
     pub stopping: AtomicBool,
+    /// Set when closing found the remaining threads deadlocked: they are stopped
+    /// like daemon threads instead of being waited for forever.
+    pub abandon: AtomicBool,
+    /// A `KeyboardInterrupt` is pending for the main thread (SIGINT).
+    pub interrupt: AtomicBool,
+    /// The waits of the spawned threads in the last deadlock reported (their
+    /// `WaitCtl` addresses), so the same deadlock found again (say, at shutdown,
+    /// after the main thread caught `DeadlockError`) is reported briefly.
+    pub(crate) last_deadlock: Mutex<Vec<usize>>,
+    /// Thread dumps in progress ([`crate::threads::dump`]).
+    pub(crate) dump: crate::threads::dump::DumpBoard,
     /// OS threads started by this interpreter, joined when it closes.
     pub os_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
     /// The runtime whose registry holds this interpreter (set once by
@@ -93,6 +108,10 @@ impl InterpShared {
             registry_changed: Condvar::new(),
             ctx: GilCell::new(id, None),
             stopping: AtomicBool::new(false),
+            abandon: AtomicBool::new(false),
+            interrupt: AtomicBool::new(false),
+            last_deadlock: Mutex::new(Vec::new()),
+            dump: Default::default(),
             os_threads: Mutex::new(Vec::new()),
             runtime: std::sync::OnceLock::new(),
         }
@@ -115,9 +134,10 @@ impl InterpShared {
             return false;
         }
         let reg = self.registry.lock();
+        let abandon = self.abandon.load(Ordering::Acquire);
         reg.threads
             .iter()
-            .any(|(_, t)| t.id == thread && t.daemon && t.kind == ThreadKind::Spawned)
+            .any(|(_, t)| t.id == thread && (t.daemon || abandon) && t.kind == ThreadKind::Spawned)
     }
 
     /// Removes thread state `thread` from the registry (for a state that never ran).
@@ -133,14 +153,6 @@ impl InterpShared {
         }
         drop(reg);
         self.registry_changed.notify_all();
-    }
-
-    /// Records (or clears) what thread state `thread` is blocked on.
-    pub fn set_waiting(&self, thread: u64, record: Option<WaitRecord>) {
-        let mut reg = self.registry.lock();
-        if let Some((_, t)) = reg.threads.iter_mut().find(|(_, t)| t.id == thread) {
-            t.waiting = record;
-        }
     }
 
     /// Whether thread state `thread` is a daemon thread.

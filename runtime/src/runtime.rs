@@ -102,6 +102,18 @@ impl Runtime {
         Some(Runtime { inner })
     }
 
+    /// A thread dump of every interpreter, as `faulthandler` prints one: for each
+    /// thread a header line (interpreter id, thread name, what it does) and its
+    /// Python stack, most recent call first. Blocked threads show the stack they
+    /// blocked with; running threads are asked to record theirs at their next
+    /// eval-breaker check, and those that don't within
+    /// [`crate::threads::dump::ANSWER_TIMEOUT`] are shown as "running, stack not
+    /// available". Nobody is stopped. The `atoll` CLI prints it on SIGQUIT.
+    pub fn dump_threads(&self) -> String {
+        let interps: Vec<Arc<InterpShared>> = self.inner.interps.lock().values().cloned().collect();
+        crate::threads::dump::dump_interpreters(&interps)
+    }
+
     /// The main interpreter's id: the first interpreter this runtime created,
     /// while it is open.
     pub fn main_id(&self) -> Option<u64> {

@@ -23,6 +23,7 @@ mod os;
 mod queue;
 mod queue_deque;
 mod random;
+mod stdin_line;
 mod sys;
 mod thread;
 mod thread_cond;

@@ -68,6 +68,21 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Vec<Value>>,
     /// The globals of the innermost running frame (for `globals()`, `eval`, `dir()`).
     pub(crate) cur_globals: Option<Rc<PyDict>>,
+    /// The running Python frames, outermost first: each frame's code and, for every
+    /// frame but the innermost, the instruction it is calling from. Read only to
+    /// capture the stack for a thread dump or a deadlock report
+    /// ([`crate::threads::stack`]).
+    pub(crate) frames: Vec<FrameMark>,
+    /// The instruction the innermost frame is executing (the eval loop stores it
+    /// beside the frame's own `lasti`).
+    pub(crate) cur_lasti: usize,
+}
+
+/// One running frame in [`Vm::frames`].
+pub(crate) struct FrameMark {
+    pub(crate) code: Rc<crate::object::CodeHandle>,
+    /// For a frame that called another: the instruction it called from.
+    pub(crate) lasti: usize,
 }
 
 /// How many spare frame vectors a thread keeps.
@@ -90,6 +105,8 @@ impl Vm {
             repr_stack: Vec::new(),
             cur_globals: None,
             frame_pool: Vec::new(),
+            frames: Vec::new(),
+            cur_lasti: 0,
         }
     }
 
@@ -133,13 +150,22 @@ impl Vm {
             .unwrap_or_else(|| self.ctx.main.dict.clone())
     }
 
-    /// Handles a set eval-breaker bit: GIL drop requests, daemon shutdown.
+    /// Handles a set eval-breaker bit: GIL drop requests, stack dumps, daemon
+    /// shutdown, `KeyboardInterrupt`.
     #[cold]
     pub fn handle_breaker(&mut self) -> PyResult<()> {
         use crate::gil::EvalBreaker;
         let bits = self.interp.breaker.get();
+        if bits & EvalBreaker::DUMP_STACKS != 0 {
+            crate::threads::dump::answer_request(self);
+        }
         if bits & EvalBreaker::GIL_DROP_REQUEST != 0 {
             self.interp.gil.yield_now(self.thread_id);
+        }
+        if bits & EvalBreaker::PENDING_SIGNALS != 0
+            && let Some(e) = crate::threads::interrupt::take_pending(self)
+        {
+            return Err(e);
         }
         if bits & EvalBreaker::PENDING_CALLS != 0 && Vm::has_pending_closes() {
             self.interp.breaker.clear(EvalBreaker::PENDING_CALLS);

@@ -66,6 +66,14 @@ impl Interpreter {
         self.shared.gil.stats()
     }
 
+    /// Asks its main thread to raise `KeyboardInterrupt`, as SIGINT does in
+    /// CPython: at its next eval-breaker check, or at once if it is blocked in a
+    /// wait (sleep, lock, join, queue, condition). The `atoll` CLI calls it on
+    /// SIGINT.
+    pub fn interrupt_main(&self) {
+        crate::threads::interrupt_main(&self.shared);
+    }
+
     /// Whether code is running in it from a host thread.
     pub fn is_running(&self) -> bool {
         self.shared.registry.lock().running > 0
@@ -164,8 +172,12 @@ pub(crate) fn close_shared(s: &Arc<InterpShared>) -> Result<(), Error> {
         reg.closing = true;
     }
     // as Py_FinalizeEx: threading._shutdown() (atexit hooks, join non-daemon threads)
-    crate::threads::run_threading_shutdown(s);
-    crate::threads::wait_for_non_daemon_threads(s);
+    if crate::threads::run_threading_shutdown(s) {
+        // the threads it joined are deadlocked: stop them instead of hanging
+        crate::threads::abandon_threads(s);
+    } else {
+        crate::threads::wait_for_non_daemon_threads(s);
+    }
     // stop daemon threads at their next eval-breaker check or wait
     let all_stopped = crate::threads::stop_daemon_threads(s, Duration::from_secs(10));
     if all_stopped {

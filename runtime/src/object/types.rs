@@ -362,6 +362,7 @@ builtin_types! {
         runtime_error: "RuntimeError" < exception,
         not_implemented_error: "NotImplementedError" < runtime_error,
         recursion_error: "RecursionError" < runtime_error,
+        deadlock_error: "DeadlockError" < runtime_error,
         stop_iteration: "StopIteration" < exception,
         stop_async_iteration: "StopAsyncIteration" < exception,
         syntax_error: "SyntaxError" < exception,

@@ -109,13 +109,8 @@ pub struct StdBuffer {
 /// Reads one line from the process's stdin (with its newline), releasing the GIL;
 /// None at end of input.
 pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<String>> {
-    let r = vm.allow_threads(|| {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_until(b'\n', &mut buf)
-            .map(|_| buf)
-    });
+    // interruptible by KeyboardInterrupt (see `stdin_line`)
+    let r = super::stdin_line::read_line(vm)?;
     match r {
         Ok(b) if b.is_empty() => Ok(None),
         Ok(b) => Ok(Some(String::from_utf8_lossy(&b).into_owned())),

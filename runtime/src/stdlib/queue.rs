@@ -144,6 +144,7 @@ impl Available {
         loop {
             if *g > 0 {
                 *g -= 1;
+                stop.finish();
                 return true;
             }
             if stop.is_set() {
@@ -155,6 +156,7 @@ impl Available {
                     if self.cv.wait_until(&mut g, d).timed_out() {
                         if *g > 0 {
                             *g -= 1;
+                            stop.finish();
                             return true;
                         }
                         return false;
@@ -171,6 +173,10 @@ impl Available {
 }
 
 impl WaitTarget for Available {
+    fn stuck(&self) -> bool {
+        *self.count.lock() == 0
+    }
+
     fn wake_all(&self) {
         let _g = self.count.lock();
         self.cv.notify_all();

@@ -350,6 +350,17 @@ fn exit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(vm.new_exception_args(&class, vec![]))
 }
 
-fn interrupt_main(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+/// `interrupt_main(signum=SIGINT, /)`: as if SIGINT arrived, the main thread
+/// raises `KeyboardInterrupt` at its next check (at once if it is blocked in a
+/// wait). Other signals have no Python handler in atoll: nothing happens.
+fn interrupt_main(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "interrupt_main", 0, 1)?;
+    let signum = match a.first() {
+        Some(v) => vm.arg_i64(v, "")?,
+        None => 2,
+    };
+    if signum == 2 {
+        crate::threads::interrupt_main(&vm.interp);
+    }
     Ok(Value::None)
 }

@@ -224,8 +224,18 @@ pub fn cond_wait(vm: &mut Vm, cond: &Value, timeout: Option<f64>) -> PyResult<bo
             .map(|r| r.is_some())
         }
     };
-    // an error here: told to stop (a daemon thread at shutdown), unwind at once
-    let got = got?;
+    let got = match got {
+        Ok(g) => g,
+        // told to stop (a daemon thread at shutdown): unwind at once
+        Err(e) if vm.killed => return Err(e),
+        // DeadlockError, KeyboardInterrupt: take the lock back first, as
+        // CPython's `finally:` does, so the `with` block can release it
+        Err(e) => {
+            with_waiters(&waiters, |w| w.retain(|x| !Arc::ptr_eq(x, &waiter)));
+            acquire_restore(vm, cond, &lock, saved)?;
+            return Err(e);
+        }
+    };
     acquire_restore(vm, cond, &lock, saved)?;
     if !got {
         with_waiters(&waiters, |w| w.retain(|x| !Arc::ptr_eq(x, &waiter)));

@@ -127,6 +127,9 @@ pub fn finalize_thread_state(vm: Vm, finalize_interp: bool) {
         }
     }
     interp.registry_changed.notify_all();
+    // the threads left may now all be blocked for good (say, on a lock this
+    // thread never released)
+    super::deadlock::check_after_exit(&interp);
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread, native_id, step = 5u8, "finalize thread state");
     interp.gil.release(thread);
 }

@@ -52,6 +52,7 @@ impl LockCore {
             if !g.locked {
                 g.locked = true;
                 g.owner = ident;
+                stop.finish();
                 return true;
             }
             if stop.is_set() {
@@ -64,6 +65,7 @@ impl LockCore {
                         if !g.locked {
                             g.locked = true;
                             g.owner = ident;
+                            stop.finish();
                             return true;
                         }
                         return false;
@@ -98,6 +100,10 @@ impl WaitTarget for LockCore {
     fn owner(&self) -> Option<u64> {
         let g = self.state.lock();
         (g.locked && g.owner != 0).then_some(g.owner)
+    }
+
+    fn stuck(&self) -> bool {
+        self.state.lock().locked
     }
 
     fn wake_all(&self) {
@@ -165,6 +171,7 @@ impl RLockCore {
             if g.count == 0 {
                 g.owner = ident;
                 g.count = count;
+                stop.finish();
                 return true;
             }
             if stop.is_set() {
@@ -177,6 +184,7 @@ impl RLockCore {
                         if g.count == 0 {
                             g.owner = ident;
                             g.count = count;
+                            stop.finish();
                             return true;
                         }
                         return false;
@@ -244,6 +252,10 @@ impl WaitTarget for RLockCore {
     fn owner(&self) -> Option<u64> {
         let g = self.state.lock();
         (g.count > 0).then_some(g.owner)
+    }
+
+    fn stuck(&self) -> bool {
+        self.state.lock().count > 0
     }
 
     fn wake_all(&self) {

@@ -14,12 +14,13 @@ use crate::sync::{GilHeld, Ordering};
 use crate::vm::Vm;
 
 use super::lifecycle::{bind_os_thread, create_thread_state, finalize_thread_state};
-use super::wait::wake_waiters;
+use super::wait::{Abort, wake_waiters};
 
 /// Calls `threading._shutdown()` in `interp` on the calling (host) thread, if the
 /// interpreter has objects and imported `threading`. Exceptions are reported on
-/// stderr, as CPython does.
-pub fn run_threading_shutdown(interp: &Arc<InterpShared>) {
+/// stderr, as CPython does. Returns true when the threads it joined turned out to
+/// be deadlocked (`DeadlockError`): they will never end by themselves.
+pub fn run_threading_shutdown(interp: &Arc<InterpShared>) -> bool {
     let thread = create_thread_state(interp, "MainThread", false, ThreadKind::Host);
     interp.gil.take(thread);
     let ctx = {
@@ -29,13 +30,15 @@ pub fn run_threading_shutdown(interp: &Arc<InterpShared>) {
     let Some(ctx) = ctx else {
         interp.remove_thread_state(thread);
         interp.gil.release(thread);
-        return;
+        return false;
     };
     let (ident, _) = bind_os_thread(interp, thread);
     let mut vm = Vm::new(interp.clone(), ctx, thread, ident);
+    let mut deadlocked = false;
     if let Some(threading) = vm.ctx.modules.get_str("threading")
         && let Err(e) = vm.call_method(&threading, "_shutdown", &[])
     {
+        deadlocked = e.class.is_subtype(&vm.ctx.types.deadlock_error.clone());
         let text = crate::vm::format_exception(&mut vm, &e);
         crate::stdlib::io::raw_write(
             true,
@@ -43,6 +46,7 @@ pub fn run_threading_shutdown(interp: &Arc<InterpShared>) {
         );
     }
     finalize_thread_state(vm, false);
+    deadlocked
 }
 
 /// Blocks until no non-daemon spawned thread is left in the registry.
@@ -54,6 +58,25 @@ pub fn wait_for_non_daemon_threads(interp: &InterpShared) {
         .any(|(_, t)| t.kind == ThreadKind::Spawned && !t.daemon)
     {
         interp.registry_changed.wait(&mut reg);
+    }
+}
+
+/// Gives up on the non-daemon threads (found deadlocked at shutdown): from now on
+/// they are stopped with the daemon threads by [`stop_daemon_threads`].
+pub fn abandon_threads(interp: &InterpShared) {
+    interp.abandon.store(true, Ordering::Release);
+    let waits: Vec<_> = {
+        let reg = interp.registry.lock();
+        reg.threads
+            .iter()
+            .filter(|(_, t)| t.kind == ThreadKind::Spawned)
+            .filter_map(|(_, t)| t.waiting.as_ref())
+            .map(|w| (w.ctl.clone(), w.target.clone()))
+            .collect()
+    };
+    for (ctl, target) in waits {
+        ctl.abort(Abort::Stop, None);
+        target.wake_all();
     }
 }
 

@@ -26,6 +26,10 @@ impl WaitTarget for ThreadDone {
         (i != 0 && !self.signal.is_set()).then_some(i)
     }
 
+    fn stuck(&self) -> bool {
+        !self.signal.is_set()
+    }
+
     fn wake_all(&self) {
         self.signal.wake_all();
     }

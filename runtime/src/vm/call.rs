@@ -194,7 +194,18 @@ impl Vm {
     #[inline]
     pub(crate) fn run_frame_on_stack(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         let prev = self.cur_globals.replace(frame.globals.clone());
+        // the caller (if any) is paused at the instruction being executed
+        let caller_lasti = self.cur_lasti;
+        if let Some(top) = self.frames.last_mut() {
+            top.lasti = caller_lasti;
+        }
+        self.frames.push(super::FrameMark {
+            code: frame.code.clone(),
+            lasti: 0,
+        });
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.run_frame(frame));
+        self.frames.pop();
+        self.cur_lasti = caller_lasti;
         self.cur_globals = prev;
         r
     }

@@ -93,6 +93,7 @@ impl Vm {
                 ));
             };
             f.lasti = ip;
+            self.cur_lasti = ip;
             f.ip = ip + 1;
             match instr {
                 Instr::Nop => {}

@@ -191,6 +191,11 @@ class BrokenBarrierError(RuntimeError):
     pass
 
 
+# atoll (not in CPython): raised in the main thread when every thread of the
+# interpreter is blocked for good on its locks, conditions, joins or queues.
+DeadlockError = DeadlockError
+
+
 # Barrier states
 _FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
 
