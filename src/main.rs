@@ -155,7 +155,16 @@ const EXIT_SIGINT: u8 = 130;
 /// allowed; doing that in a raw handler would need `unsafe` and could deadlock.
 fn watch_signals(rt: &Runtime, interp: &Interpreter) {
     use signal_hook::consts::{SIGINT, SIGQUIT};
-    let mut signals = match signal_hook::iterator::Signals::new([SIGINT, SIGQUIT]) {
+    // as CPython: a signal the process was started with ignored (SIGINT for a
+    // shell's background job) stays ignored
+    let wanted: Vec<i32> = [SIGINT, SIGQUIT]
+        .into_iter()
+        .filter(|&s| !signal_ignored(s))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let mut signals = match signal_hook::iterator::Signals::new(wanted) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("atoll: can't watch signals: {e}");
@@ -182,6 +191,19 @@ fn watch_signals(rt: &Runtime, interp: &Interpreter) {
     if let Err(e) = spawned {
         eprintln!("atoll: can't watch signals: {e}");
     }
+}
+
+/// Whether signal `sig` is ignored (`SIG_IGN`) in this process, read from the
+/// `SigIgn` mask of `/proc/self/status` (false where that can't be read).
+fn signal_ignored(sig: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| (1..=64).contains(&sig) && mask & (1 << (sig - 1)) != 0)
 }
 
 fn run(job: Job, argv: Vec<String>) -> u8 {

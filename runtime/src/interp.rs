@@ -12,7 +12,7 @@ use slab::Slab;
 use crate::config::InterpreterConfig;
 use crate::gil::{EvalBreaker, Gil};
 use crate::object::{Module, PyDict, PyStr, Types, Value};
-use crate::sync::{AtomicBool, AtomicUsize, Condvar, GilCell, Mutex, Ordering};
+use crate::sync::{AtomicBool, AtomicU64, AtomicUsize, Condvar, GilCell, Mutex, Ordering};
 use crate::threads::WaitRecord;
 
 /// What kind of OS thread a thread state runs on.
@@ -77,6 +77,9 @@ pub struct InterpShared {
     pub abandon: AtomicBool,
     /// A `KeyboardInterrupt` is pending for the main thread (SIGINT).
     pub interrupt: AtomicBool,
+    /// Thread-state id of the entry marked `main` (0 before the first), so an
+    /// eval-breaker check can tell cheaply whether it runs on the main thread.
+    pub main_thread: AtomicU64,
     /// The waits of the spawned threads in the last deadlock reported (their
     /// `WaitCtl` addresses), so the same deadlock found again (say, at shutdown,
     /// after the main thread caught `DeadlockError`) is reported briefly.
@@ -110,6 +113,7 @@ impl InterpShared {
             stopping: AtomicBool::new(false),
             abandon: AtomicBool::new(false),
             interrupt: AtomicBool::new(false),
+            main_thread: AtomicU64::new(0),
             last_deadlock: Mutex::new(Vec::new()),
             dump: Default::default(),
             os_threads: Mutex::new(Vec::new()),

@@ -173,7 +173,8 @@ pub(crate) fn close_shared(s: &Arc<InterpShared>) -> Result<(), Error> {
     }
     // as Py_FinalizeEx: threading._shutdown() (atexit hooks, join non-daemon threads)
     if crate::threads::run_threading_shutdown(s) {
-        // the threads it joined are deadlocked: stop them instead of hanging
+        // the threads it joined are deadlocked, or the join was interrupted:
+        // stop them instead of waiting
         crate::threads::abandon_threads(s);
     } else {
         crate::threads::wait_for_non_daemon_threads(s);

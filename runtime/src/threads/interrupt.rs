@@ -46,13 +46,7 @@ pub(crate) fn take_pending(vm: &mut Vm) -> Option<PyErr> {
     if !is_pending(&vm.interp) {
         return None;
     }
-    let main = {
-        let reg = vm.interp.registry.lock();
-        reg.threads
-            .iter()
-            .any(|(_, t)| t.id == vm.thread_id && t.main)
-    };
-    if !main {
+    if vm.interp.main_thread.load(Ordering::Acquire) != vm.thread_id {
         return None;
     }
     clear_pending(&vm.interp);

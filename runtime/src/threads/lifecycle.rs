@@ -46,6 +46,9 @@ pub fn create_thread_state(
         main,
         waiting: None,
     });
+    if main {
+        interp.main_thread.store(id, Ordering::Release);
+    }
     drop(reg);
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread = id, native_id = 0u64, step = 1u8, "create thread state");
     id

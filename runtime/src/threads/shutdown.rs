@@ -18,8 +18,10 @@ use super::wait::{Abort, wake_waiters};
 
 /// Calls `threading._shutdown()` in `interp` on the calling (host) thread, if the
 /// interpreter has objects and imported `threading`. Exceptions are reported on
-/// stderr, as CPython does. Returns true when the threads it joined turned out to
-/// be deadlocked (`DeadlockError`): they will never end by themselves.
+/// stderr, as CPython does. Returns true when the non-daemon threads must not be
+/// waited for any longer: the threads it joined turned out to be deadlocked
+/// (`DeadlockError`: they will never end by themselves), or the join was
+/// interrupted (`KeyboardInterrupt`: CPython then exits without them).
 pub fn run_threading_shutdown(interp: &Arc<InterpShared>) -> bool {
     let thread = create_thread_state(interp, "MainThread", false, ThreadKind::Host);
     interp.gil.take(thread);
@@ -34,11 +36,12 @@ pub fn run_threading_shutdown(interp: &Arc<InterpShared>) -> bool {
     };
     let (ident, _) = bind_os_thread(interp, thread);
     let mut vm = Vm::new(interp.clone(), ctx, thread, ident);
-    let mut deadlocked = false;
+    let mut give_up = false;
     if let Some(threading) = vm.ctx.modules.get_str("threading")
         && let Err(e) = vm.call_method(&threading, "_shutdown", &[])
     {
-        deadlocked = e.class.is_subtype(&vm.ctx.types.deadlock_error.clone());
+        give_up = e.class.is_subtype(&vm.ctx.types.deadlock_error.clone())
+            || e.class.is_subtype(&vm.ctx.types.keyboard_interrupt.clone());
         let text = crate::vm::format_exception(&mut vm, &e);
         crate::stdlib::io::raw_write(
             true,
@@ -46,7 +49,7 @@ pub fn run_threading_shutdown(interp: &Arc<InterpShared>) -> bool {
         );
     }
     finalize_thread_state(vm, false);
-    deadlocked
+    give_up
 }
 
 /// Blocks until no non-daemon spawned thread is left in the registry.
