@@ -19,6 +19,8 @@ mod math;
 pub mod methods;
 mod modsupport;
 mod modules;
+mod operator;
+mod operator_getters;
 mod os;
 mod queue;
 mod queue_deque;

@@ -11,6 +11,7 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "_heapq" => super::heapq::init,
         "bisect" => super::bisect::init,
         "itertools" => super::itertools::init,
+        "_operator" => super::operator::init,
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,
         "_interpqueues" => super::interpqueues::init,
