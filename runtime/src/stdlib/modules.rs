@@ -36,4 +36,5 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("numbers", include_str!("py/numbers.py")),
     ("fractions", include_str!("py/fractions.py")),
+    ("enum", include_str!("py/enum.py")),
 ];
