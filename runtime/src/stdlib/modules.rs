@@ -12,6 +12,8 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "bisect" => super::bisect::init,
         "itertools" => super::itertools::init,
         "_operator" => super::operator::init,
+        "_struct" => super::struct_::init,
+        "array" => super::array::init,
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,
         "_interpqueues" => super::interpqueues::init,
@@ -37,4 +39,5 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("numbers", include_str!("py/numbers.py")),
     ("fractions", include_str!("py/fractions.py")),
     ("enum", include_str!("py/enum.py")),
+    ("struct", include_str!("py/struct.py")),
 ];
