@@ -40,4 +40,9 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("fractions", include_str!("py/fractions.py")),
     ("enum", include_str!("py/enum.py")),
     ("struct", include_str!("py/struct.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    (
+        "collections.abc",
+        "from _collections_abc import *\nfrom _collections_abc import __all__\n",
+    ),
 ];
