@@ -1,6 +1,7 @@
 //! The standard library: builtins, the methods of built-in types, and the built-in
 //! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
 
+mod array;
 mod bisect;
 mod builtins;
 mod crossinterp;
@@ -19,11 +20,14 @@ mod math;
 pub mod methods;
 mod modsupport;
 mod modules;
+mod operator;
+mod operator_getters;
 mod os;
 mod queue;
 mod queue_deque;
 mod random;
 mod stdin_line;
+mod struct_;
 mod sys;
 mod thread;
 mod thread_cond;

@@ -11,6 +11,9 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "_heapq" => super::heapq::init,
         "bisect" => super::bisect::init,
         "itertools" => super::itertools::init,
+        "_operator" => super::operator::init,
+        "_struct" => super::struct_::init,
+        "array" => super::array::init,
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,
         "_interpqueues" => super::interpqueues::init,
@@ -35,4 +38,11 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("numbers", include_str!("py/numbers.py")),
     ("fractions", include_str!("py/fractions.py")),
+    ("enum", include_str!("py/enum.py")),
+    ("struct", include_str!("py/struct.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    (
+        "collections.abc",
+        "from _collections_abc import *\nfrom _collections_abc import __all__\n",
+    ),
 ];

@@ -1051,6 +1051,24 @@ impl Vm {
         Ok(())
     }
 
+    /// `type.__delattr__(t, name)` for a class that is not built in (no metaclass
+    /// hook).
+    pub fn type_delattr(&mut self, t: &Rc<PyType>, name: &Rc<PyStr>) -> PyResult<()> {
+        match dict_del_name(&t.dict, name) {
+            Some(_) => {
+                if name.as_str().starts_with("__") {
+                    t.modified();
+                }
+                Ok(())
+            }
+            None => Err(self.attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name(),
+                name.as_str()
+            ))),
+        }
+    }
+
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         match obj {
@@ -1065,19 +1083,17 @@ impl Vm {
                 }
                 self.instance_delattr(obj, inst, name)
             }
-            Value::Type(t) if !t.builtin => match dict_del_name(&t.dict, name) {
-                Some(_) => {
-                    if name.as_str().starts_with("__") {
-                        t.modified();
-                    }
-                    Ok(())
+            Value::Type(t) if !t.builtin => {
+                let meta = self.type_of(obj);
+                if !Rc::ptr_eq(&meta, &self.ctx.types.type_)
+                    && let Some(da) = meta.lookup("__delattr__")
+                    && !matches!(da, Value::Builtin(_))
+                {
+                    self.call0(&da, &[obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
                 }
-                None => Err(self.attribute_error(format!(
-                    "type object '{}' has no attribute '{}'",
-                    t.name(),
-                    name.as_str()
-                ))),
-            },
+                self.type_delattr(t, name)
+            }
             Value::Type(t) => Err(self.type_error(format!(
                 "cannot delete '{}' attribute of immutable type '{}'",
                 name.as_str(),

@@ -73,6 +73,7 @@ impl Vm {
             }
         };
         // the namespace
+        let mut mapping = None;
         let ns = match self.get_attr_opt(&meta, "__prepare__")? {
             Some(prep) => {
                 let mut all = vec![Value::str(&name), bases_tuple.clone()];
@@ -85,7 +86,12 @@ impl Vm {
                     },
                 )?;
                 match self.unwrap_base(&r) {
-                    Value::Dict(d) => d,
+                    Value::Dict(d) => {
+                        if !matches!(r, Value::Dict(_)) {
+                            mapping = Some(r.clone());
+                        }
+                        d
+                    }
                     other => {
                         return Err(self.type_error(format!(
                             "{}.__prepare__() must return a mapping, not {}",
@@ -107,11 +113,13 @@ impl Vm {
             ns.set_str("__orig_bases__", Value::tuple(bases.clone()));
         }
         frame.locals = Some(ns.clone());
+        frame.locals_mapping = mapping.clone();
         let class_cell = self.run_new_frame(&mut frame)?;
         if let Value::Cell(_) = &class_cell {
             ns.set_str("__classcell__", class_cell.clone());
         }
-        let mut all = vec![Value::str(&name), bases_tuple, Value::Dict(ns.clone())];
+        let namespace = mapping.unwrap_or_else(|| Value::Dict(ns.clone()));
+        let mut all = vec![Value::str(&name), bases_tuple, namespace];
         all.extend(kw_vals);
         let cls = self.call(
             &meta,

@@ -172,9 +172,19 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let name = &handle.names[i as usize];
-                    let found = match &f.locals {
-                        Some(l) => dict_get_name(l, name),
-                        None => None,
+                    let found = match (&f.locals_mapping, &f.locals) {
+                        (Some(m), _) => {
+                            let m = m.clone();
+                            match self.get_item(&m, &Value::Str(name.clone())) {
+                                Ok(v) => Some(v),
+                                Err(e) if self.err_is(&e, &self.ctx.types.key_error.clone()) => {
+                                    None
+                                }
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        (None, Some(l)) => dict_get_name(l, name),
+                        (None, None) => None,
                     };
                     let v = match found {
                         Some(v) => v,
@@ -184,12 +194,29 @@ impl Vm {
                 }
                 Instr::StoreName(i) => {
                     let v = pop!(f);
+                    if let Some(m) = f.locals_mapping.clone() {
+                        let key = Value::Str(handle.names[i as usize].clone());
+                        self.set_item(&m, key, v)?;
+                        continue;
+                    }
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     dict_set_name(&ns, &handle.names[i as usize], v);
                 }
                 Instr::DeleteName(i) => {
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     let name = Self::name_value(f, i);
+                    if let Some(m) = f.locals_mapping.clone() {
+                        match self.del_item(&m, &Value::Str(name.clone())) {
+                            Ok(()) => continue,
+                            Err(e) if self.err_is(&e, &self.ctx.types.key_error.clone()) => {
+                                return Err(self.name_error(format!(
+                                    "name '{}' is not defined",
+                                    name.as_str()
+                                )));
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     if dict_del_name(&ns, &name).is_none() {
                         return Err(
                             self.name_error(format!("name '{}' is not defined", name.as_str()))

@@ -207,6 +207,17 @@ impl Vm {
                 let s = m.self_.clone();
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
+            Value::Type(t) if let Some(f) = meta_override(t, "__repr__") => {
+                match self.call0(&f, std::slice::from_ref(v))? {
+                    Value::Str(s) => s.as_str().to_owned(),
+                    other => {
+                        return Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        )));
+                    }
+                }
+            }
             Value::Type(t) => {
                 // built-in classes of modules (`_thread.lock`) carry a `__module__`
                 let module = t
@@ -336,6 +347,15 @@ impl Vm {
                 ))),
                 None => self.repr(v),
             },
+            Value::Type(t) if let Some(f) = meta_override(t, "__str__") => {
+                match self.call0(&f, std::slice::from_ref(v))? {
+                    Value::Str(s) => Ok(s.as_str().to_owned()),
+                    other => Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&other)
+                    ))),
+                }
+            }
             _ => self.repr(v),
         }
     }
@@ -1173,5 +1193,14 @@ impl FormatSpec {
             ),
             _ => format!("{body}{}", fill.repeat(pad)),
         }
+    }
+}
+
+/// The metaclass's own (Python-level) `name` method for class `t`, if its
+/// metaclass defines one (`EnumType.__repr__`).
+fn meta_override(t: &crate::object::PyType, name: &str) -> Option<Value> {
+    match t.meta.as_ref()?.lookup(name)? {
+        Value::Builtin(_) => None,
+        f => Some(f),
     }
 }

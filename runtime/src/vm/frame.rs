@@ -21,6 +21,10 @@ pub struct Frame {
     pub builtins: Rc<PyDict>,
     /// The locals mapping of class bodies; None elsewhere (module level uses globals).
     pub locals: Option<Rc<PyDict>>,
+    /// The class namespace object when the metaclass's `__prepare__` returned an
+    /// instance of a dict subclass (whose dict is `locals`): names are loaded,
+    /// stored and deleted through its `__getitem__`/`__setitem__`/`__delitem__`.
+    pub locals_mapping: Option<Value>,
 }
 
 impl Frame {
@@ -63,6 +67,7 @@ impl Frame {
             globals,
             builtins,
             locals: None,
+            locals_mapping: None,
             code,
         }
     }

@@ -113,6 +113,10 @@ impl Vm {
                             "byte indices must be integers or slices, not {}",
                             self.type_name(key)
                         ),
+                        "list assignment" => format!(
+                            "list indices must be integers or slices, not {}",
+                            self.type_name(key)
+                        ),
                         _ => format!(
                             "{what} indices must be integers or slices, not {}",
                             self.type_name(key)
@@ -424,7 +428,7 @@ impl Vm {
                 }
                 _ => {
                     let n = l.0.borrow().len();
-                    let i = self.seq_index(&key, n, "list")?;
+                    let i = self.seq_index(&key, n, "list assignment")?;
                     let old = std::mem::replace(&mut l.0.borrow_mut()[i], v);
                     drop(old);
                     Ok(())
@@ -516,7 +520,7 @@ impl Vm {
                 }
                 _ => {
                     let n = l.0.borrow().len();
-                    let i = self.seq_index(key, n, "list")?;
+                    let i = self.seq_index(key, n, "list assignment")?;
                     let old = l.0.borrow_mut().remove(i);
                     drop(old);
                     Ok(())

@@ -378,6 +378,7 @@ fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let i = i.clone();
             vm.instance_delattr(&a[0], &i, &name)?;
         }
+        Value::Type(t) if !t.builtin => vm.type_delattr(t, &name)?,
         other => vm.del_attr(other, &name)?,
     }
     Ok(Value::None)

@@ -1,6 +1,9 @@
-"""Operator interface: the intrinsic operators of Python as functions."""
+"""Operator interface: the intrinsic operators of Python as functions.
 
-__all__ = ['abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf',
+The definitions below are the reference versions; the native ones of
+_operator replace them (as in CPython)."""
+
+__all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf',
            'delitem', 'eq', 'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'iand',
            'iconcat', 'ifloordiv', 'ilshift', 'imatmul', 'imod', 'imul',
            'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'irshift',
@@ -255,6 +258,17 @@ def ixor(a, b):
     return a
 
 
+def call(obj, /, *args, **kwargs):
+    """Same as obj(*args, **kwargs)."""
+    return obj(*args, **kwargs)
+
+
+try:
+    from _operator import *
+except ImportError:
+    pass
+from _operator import __doc__
+
 __lt__ = lt
 __le__ = le
 __eq__ = eq
@@ -281,6 +295,7 @@ __rshift__ = rshift
 __sub__ = sub
 __truediv__ = truediv
 __xor__ = xor
+__call__ = call
 __concat__ = concat
 __contains__ = contains
 __delitem__ = delitem

@@ -179,11 +179,77 @@ def NewType(name, tp):
     return new_type
 
 
-def NamedTuple(typename, fields=None, /, **kwargs):
+_nt_prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
+                            '_fields', '_field_defaults',
+                            '_make', '_replace', '_asdict', '_source'})
+_nt_special = frozenset({'__module__', '__name__', '__annotations__'})
+
+
+def _nt_type(t):
+    return type(None) if t is None else t
+
+
+def _make_nmtuple(name, types, module, defaults=()):
     from collections import namedtuple
+    fields = [n for n, t in types]
+    types = {n: _nt_type(t) for n, t in types}
+    nm_tpl = namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = types
+    try:
+        nm_tpl.__new__.__annotations__ = types
+    except (AttributeError, TypeError):
+        pass
+    return nm_tpl
+
+
+class NamedTupleMeta(type):
+    """Builds the namedtuple class of `class X(NamedTuple): ...` from the
+    annotated fields (with defaults) and copies the other attributes."""
+
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(),
+                               defaults=[ns[n] for n in default_names],
+                               module=ns['__module__'])
+        for key in ns:
+            if key in _nt_prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _nt_special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of namedtuple: class syntax (annotated fields, with
+    optional defaults), NamedTuple('Name', [('x', int)]) or keywords."""
     if fields is None:
         fields = kwargs.items()
-    return namedtuple(typename, [n for n, t in fields])
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords"
+                        " can be provided to NamedTuple, not both")
+    return _make_nmtuple(typename, fields, module='__main__')
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 def TypedDict(typename, fields=None, /, total=True, **kwargs):

@@ -1,0 +1,110 @@
+# array: type codes, conversions with CPython's range messages, sequence
+# operations, slicing, bytes/list/unicode conversions, comparisons, errors.
+import array
+def t(label, f):
+    try: r = f(); print(label, "->", repr(r))
+    except Exception as e: print(label, type(e).__name__, "|", e)
+t("types", lambda: (array.array, array.ArrayType, array.typecodes, type(iter(array.array('b')))))
+for c in array.typecodes:
+    t("itemsize " + c, lambda: (array.array(c).itemsize, array.array(c).typecode))
+for c in "bBhHiIlLqQ":
+    for v in (-2**64, -2**63-1, -2**31-1, -2**15-1, -129, -1, 128, 256, 2**15, 2**16, 2**31, 2**32, 2**63, 2**64, 1.5, "a", None, True):
+        t("set %s %r" % (c, v), lambda: array.array(c, [v]))
+for c in "fd":
+    for v in (1, 1.5, "a", None, 2**2000, True, 1e300):
+        t("set %s %r" % (c, v), lambda: array.array(c, [v]))
+for v in ("a", "ab", 1, ""):
+    t("set u %r" % (v,), lambda: array.array("u", [v]))
+t("bad code", lambda: array.array("z"))
+t("bad code2", lambda: array.array("bb"))
+t("bad code3", lambda: array.array(1))
+t("no args", lambda: array.array())
+t("kw", lambda: array.array("b", initializer=[1]))
+t("init str", lambda: array.array("b", "ab"))
+t("init u str", lambda: array.array("u", "hello"))
+t("init bytes", lambda: array.array("h", b"\x01\x00\x02\x00"))
+t("init bytes odd", lambda: array.array("h", b"\x01\x00\x02"))
+t("init array", lambda: array.array("d", array.array("i", [1, 2])))
+t("init u from i", lambda: array.array("u", array.array("i", [1])))
+t("init iter", lambda: array.array("i", range(5)))
+t("repr", lambda: [repr(array.array(c)) for c in "bd"] + [repr(array.array("d", [1.5, 2])), repr(array.array("u", "hi")), str(array.array("b", [1]))])
+a = array.array("i", [1, 2, 3, 2])
+t("ops", lambda: (a[0], a[-1], a[1:3], a[::-1], len(a), a.count(2), a.index(2), a.index(2, 2), 3 in a, list(a), a.tolist(), a + a, a * 2, 2 * a))
+t("index err", lambda: a.index(9))
+t("getitem err", lambda: a[10])
+t("getitem type", lambda: a["x"])
+t("setitem err", lambda: a.__setitem__(10, 1))
+t("add err", lambda: a + array.array("d"))
+t("add list", lambda: a + [1])
+b = array.array("i", [1, 2, 3])
+def m1():
+    b.append(4); b.extend([5, 6]); b.insert(0, 0); b.insert(100, 7); b.insert(-100, -1)
+    x = b.pop(); y = b.pop(0); b.remove(3); b.reverse()
+    return (x, y, b)
+t("mut", m1)
+t("pop empty", lambda: array.array("i").pop())
+t("pop range", lambda: array.array("i", [1]).pop(5))
+t("remove missing", lambda: array.array("i", [1]).remove(5))
+t("extend bad", lambda: array.array("i").extend(array.array("d", [1])))
+t("extend iter", lambda: array.array("i", [1]) .extend(iter([2, 3])))
+c = array.array("h", [1, -2, 300])
+def m2():
+    d = array.array("h"); d.frombytes(b"\x01\x00\xff\xff"); d.fromlist([5]); d.byteswap(); return d
+t("from", m2)
+t("frombytes odd", lambda: array.array("h").frombytes(b"\x01"))
+t("fromlist bad", lambda: array.array("h").fromlist([1, "a"]))
+t("fromlist notlist", lambda: array.array("h").fromlist((1,)))
+t("fromunicode", lambda: (lambda u: (u.fromunicode("xy"), u.tounicode(), u))(array.array("u", "a")))
+t("fromunicode bad", lambda: array.array("b").fromunicode("x"))
+t("tounicode bad", lambda: array.array("b").tounicode())
+def m3():
+    e = array.array("i", range(10))
+    e[2:5] = array.array("i", [7]); del e[0]; del e[::3]; e[1] = 99
+    e[::2] = array.array("i", [0] * len(e[::2]))
+    return e
+t("slices", m3)
+t("slice assign list", lambda: array.array("i", [1, 2]).__setitem__(slice(0, 1), [5]))
+t("slice assign ext bad", lambda: array.array("i", [1, 2, 3]).__setitem__(slice(0, 3, 2), array.array("i", [1])))
+t("cmp", lambda: (array.array("i", [1, 2]) == array.array("i", [1, 2]), array.array("i", [1]) == array.array("d", [1.0]), array.array("i", [1]) < array.array("i", [2]), array.array("b", [1]) == [1]))
+t("hash", lambda: hash(array.array("i")))
+t("iadd", lambda: (lambda x: (x.__iadd__(array.array("i", [2])), x))(array.array("i", [1]))[1])
+t("imul", lambda: (lambda x: (x.__imul__(3), x))(array.array("i", [1]))[1])
+t("bool", lambda: (bool(array.array("i")), bool(array.array("i", [0]))))
+t("copy", lambda: __import__("copy").copy(array.array("i", [1])))
+t("float vals", lambda: (array.array("f", [0.1]), array.array("f", [0.1])[0], array.array("d", [0.1])[0]))
+t("overflow f", lambda: array.array("f", [1e300]))
+t("iter", lambda: list(iter(array.array("B", b"ab"))))
+t("reversed", lambda: list(reversed(array.array("B", b"ab"))))
+t("B from bytes", lambda: array.array("B", b"abc"))
+t("contains str", lambda: "a" in array.array("b", [1]))
+t("mul neg", lambda: array.array("b", [1]) * -1)
+t("subclass", lambda: type("A", (array.array,), {}))
+t("nonsense count", lambda: array.array("b", [1]).count("x"))
+t("u repr", lambda: repr(array.array("u", "a'b")))
+t("index start stop", lambda: array.array("i", [1, 2, 1]).index(1, 1, 3))
+t("itemsize prop", lambda: array.array("q").itemsize)
+t("buffer_info type", lambda: type(array.array("b").buffer_info()))
+t("setitem type", lambda: array.array("b", [1]).__setitem__(0, 1.5))
+t("ge lists", lambda: array.array("b", [1, 2]) >= array.array("b", [1]))
+t("eq nan", lambda: array.array("d", [float("nan")]) == array.array("d", [float("nan")]))
+c2 = array.array("h", [1, -2, 300])
+t("buffer_info len", lambda: c2.buffer_info()[1])
+import struct
+t("struct from array", lambda: struct.unpack("<3h", array.array("h", [1, -2, 300])))
+t("array from struct", lambda: array.array("d", struct.pack("<2d", 1.5, -2.0)))
+big = array.array("Q", [2**64 - 1, 0])
+t("Q big", lambda: (big[0], big.tolist(), big.tobytes()[:2]))
+t("l neg", lambda: array.array("l", [-2**63]).tolist())
+t("f round trip", lambda: array.array("f", [1/3, 1e-45, -0.0]).tolist())
+t("u chars", lambda: (array.array("u", "héllo€").tounicode(), len(array.array("u", "€")), array.array("u", "ab")[1]))
+e = array.array("i", range(6))
+t("neg slices", lambda: (e[-2:], e[:-4], e[::-2], e[10:], e[2:1]))
+def m4():
+    f = array.array("b", [1, 2, 3])
+    f[1:1] = array.array("b", [9, 9])
+    f[:] = f[::-1]
+    del f[-1]
+    return f
+t("slice insert", m4)
+t("iter mutation", lambda: [x for x in (lambda g: (g.append(5) if False else g))(array.array("b", [1, 2]))])
+t("bytes", lambda: (c2.tobytes(), array.array("h", c2.tobytes()), c2.itemsize))
