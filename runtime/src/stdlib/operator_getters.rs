@@ -28,13 +28,16 @@ struct MethodCaller {
     kwvalues: Vec<Value>,
 }
 
+/// A native class: its name, constructor and methods.
+type ClassSpec<'a> = (
+    &'a str,
+    crate::object::BuiltinFn,
+    &'a [(&'static str, crate::object::BuiltinFn)],
+);
+
 /// Adds the three classes to `_operator`.
 pub(crate) fn install(vm: &mut Vm, m: &Module) {
-    let classes: [(
-        &str,
-        crate::object::BuiltinFn,
-        &[(&'static str, crate::object::BuiltinFn)],
-    ); 3] = [
+    let classes: [ClassSpec<'_>; 3] = [
         (
             "itemgetter",
             itemgetter_new,
