@@ -108,6 +108,12 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: u32) -> usize {
+        let i = (line as usize).saturating_sub(1);
+        self.starts.get(i).copied().unwrap_or(0)
+    }
+
     /// 1-based line and 1-based column (in characters) of byte `offset`.
     pub fn line_col(&self, source: &str, offset: usize) -> (u32, u32) {
         let offset = offset.min(source.len());

@@ -101,7 +101,7 @@ impl<'a> Compiler<'a> {
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
                 }
-                self.set_line(a.range);
+                self.set_line(a.test.range());
                 self.emit(Instr::RaiseAssert(a.msg.is_some()));
                 self.bind(end);
             }
@@ -145,6 +145,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&f.name.id, ScopeKind::Function);
         self.enter_unit(sid, &f.name.id, qualname, first_line);
         self.u().line = self.line_of(f.name.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.setup_params(Some(&f.parameters));
         let mut body: &[Stmt] = &f.body;
         if let Some(doc) = docstring(body) {
@@ -164,7 +165,9 @@ impl<'a> Compiler<'a> {
         self.set_line(f.name.range);
         self.make_closure(code, flags)?;
         self.compile_function_annotations(f)?;
-        for _ in &f.decorator_list {
+        // each decorator call is located at its decorator, innermost first
+        for d in f.decorator_list.iter().rev() {
+            self.set_line(d.expression.range());
             self.emit(Instr::Call(1));
         }
         self.compile_name(&f.name.id, NameCtx::Store)
@@ -237,6 +240,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&c.name.id, ScopeKind::Class);
         self.enter_unit(sid, &c.name.id, qualname.clone(), first_line);
         self.u().line = self.line_of(c.name.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.compile_name("__name__", NameCtx::Load)?;
         self.store_name_op("__module__");
         self.load_const(Const::Str(qualname.as_str().into()));
@@ -264,6 +268,8 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::ReturnValue);
         let code = self.finish_unit()?;
         self.set_line(c.name.range);
+        // the class statement spans its whole header: no markers under it
+        self.u().pos = crate::bytecode::Position::NONE;
         self.make_closure(code, 0)?;
         self.load_const(Const::Str(c.name.id.as_str().into()));
         match &c.arguments {
@@ -275,7 +281,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Call(2));
             }
         }
-        for _ in &c.decorator_list {
+        for d in c.decorator_list.iter().rev() {
+            self.set_line(d.expression.range());
             self.emit(Instr::Call(1));
         }
         self.compile_name(&c.name.id, NameCtx::Store)
@@ -849,6 +856,7 @@ impl<'a> Compiler<'a> {
 
         self.compile_expr(&item.context_expr)?;
         self.set_line(item.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.emit(Instr::BeforeWith); // [exit, value]
         self.push_handler(handler, d + 1);
         self.push_fblock(FBlockKind::With, outer_len)?;

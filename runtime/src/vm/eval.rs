@@ -62,6 +62,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: f.code.clone(),
                 line: f.line(),
+                lasti: f.lasti as u32,
             });
         }
     }

@@ -39,19 +39,163 @@ fn format_chain(vm: &mut Vm, err: &PyErr, out: &mut String, seen: &mut Vec<*cons
         let tb = exc.traceback.borrow().clone();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // runs of the same (file, line, function) show 3 entries, then a count
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0usize;
             for e in tb.iter().rev() {
                 let code = &e.code.code;
+                let key = (&*code.filename, e.line, &*code.name);
+                if last != Some(key) {
+                    repeated_note(out, count);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > RECURSIVE_CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     code.filename, e.line, code.name
                 ));
                 if let Some(src) = vm.ctx.source_line(&code.filename, e.line) {
                     out.push_str(&format!("    {}\n", src.trim()));
+                    let pos = code.position_at(e.lasti as usize);
+                    if let Some(markers) = error_markers(&src, e.line, pos) {
+                        out.push_str(&markers);
+                    }
                 }
             }
+            repeated_note(out, count);
         }
     }
     out.push_str(&exception_only(vm, err));
+}
+
+/// How many entries of a run of identical traceback entries are shown.
+const RECURSIVE_CUTOFF: usize = 3;
+
+fn repeated_note(out: &mut String, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let n = count - RECURSIVE_CUTOFF;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+    }
+}
+
+/// The character offset of UTF-8 byte offset `byte` in `s`.
+fn char_offset(s: &str, byte: usize) -> usize {
+    let mut b = byte.min(s.len());
+    while b > 0 && !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    s[..b].chars().count()
+}
+
+/// The `    ~~~^^^~~~` line under a traceback source line, as CPython 3.11 prints it:
+/// carets under the span of the failing instruction (`~` and `^` marking the
+/// operator of a binary operation or the index of a subscript), left out when the
+/// span covers the whole line.
+fn error_markers(line: &str, lineno: u32, pos: crate::bytecode::Position) -> Option<String> {
+    if !pos.is_known() {
+        return None;
+    }
+    let stripped = line.trim();
+    let stripped_len = stripped.chars().count();
+    let leading = line.chars().count() - line.trim_start().chars().count();
+    let start = char_offset(line, pos.col as usize);
+    let mut end = char_offset(line, pos.end_col as usize);
+    let mut anchors = None;
+    if pos.end_line == lineno {
+        if end <= start {
+            return None;
+        }
+        let b0 = pos.col as usize;
+        let b1 = (pos.end_col as usize).min(line.len());
+        if b0 <= b1 && line.is_char_boundary(b0) && line.is_char_boundary(b1) {
+            anchors = caret_anchors(&line[b0..b1]);
+        }
+    } else {
+        end = leading + stripped_len;
+    }
+    if end < start {
+        return None;
+    }
+    let width = end - start;
+    let has_anchors = anchors.is_some_and(|(l, r)| r > l);
+    if width >= stripped_len && !has_anchors {
+        return None;
+    }
+    let mut out = String::from("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(leading)));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r.saturating_sub(l)));
+            out.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(width)),
+    }
+    out.push('\n');
+    Some(out)
+}
+
+/// For a segment that is a binary operation or a subscript: the character offsets
+/// (within the segment) where the operator or the index starts and ends.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use crate::syntax::Ranged;
+    use crate::syntax::ast::{Expr, Stmt};
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    let [Stmt::Expr(e)] = body.as_slice() else {
+        return None;
+    };
+    let norm = |b: usize| char_offset(segment, b);
+    match &*e.value {
+        Expr::BinOp(b) => {
+            let bytes = segment.as_bytes();
+            let left_end = b.left.range().end().to_u32() as usize;
+            let right_start = (b.right.range().start().to_u32() as usize).min(bytes.len());
+            let mut anchors = None;
+            let mut i = left_end;
+            while i < right_start {
+                if bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                let mut right = i + 1;
+                if i + 1 < right_start && !bytes[i + 1].is_ascii_whitespace() {
+                    right += 1;
+                }
+                anchors = Some((i, right));
+                // a closing parenthesis of the left operand is not the operator
+                if i + 1 < right_start && bytes[i] == b')' {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let (l, r) = anchors?;
+            Some((norm(l), norm(r)))
+        }
+        Expr::Subscript(s) => {
+            let bytes = segment.as_bytes();
+            let n = bytes.len();
+            let mut left = s.value.range().end().to_u32() as usize;
+            let mut right = s.slice.range().end().to_u32() as usize + 1;
+            while left < n && bytes[left] != b'[' {
+                left += 1;
+            }
+            while right < n && bytes[right] != b']' {
+                right += 1;
+            }
+            if right < n {
+                right += 1;
+            }
+            Some((norm(left), norm(right)))
+        }
+        _ => None,
+    }
 }
 
 /// The last line(s): `Type: message` (SyntaxError adds the location lines).
