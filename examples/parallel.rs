@@ -23,23 +23,11 @@ use atoll::{Error, GilStats, Interpreter, InterpreterConfig, Runtime};
 const DEFAULT_N: u64 = 160_000;
 
 /// The workload: trial division with nested while loops, nothing but bytecode.
-const COUNT_PRIMES: &str = r#"
-def count_primes(n):
-    count = 0
-    i = 2
-    while i < n:
-        j = 2
-        prime = True
-        while j * j <= i:
-            if i % j == 0:
-                prime = False
-                break
-            j += 1
-        if prime:
-            count += 1
-        i += 1
-    return count
-"#;
+/// The same file is imported by `examples/scripts/primes.py`.
+const COUNT_PRIMES: &str = include_str!("scripts/count_primes.py");
+
+/// Each mode runs this many times; the table shows the median.
+const REPEATS: usize = 3;
 
 /// (a): the function twice, one after the other.
 const SEQUENTIAL: &str = r#"
@@ -146,6 +134,42 @@ fn measure(
     Ok((elapsed, stats))
 }
 
+/// Runs `once` [`REPEATS`] times and keeps the run with the median wall time.
+fn median_of(
+    mut once: impl FnMut() -> Result<(Duration, Vec<Switches>), Error>,
+) -> Result<(Duration, Vec<Switches>), Error> {
+    let mut runs = (0..REPEATS)
+        .map(|_| once())
+        .collect::<Result<Vec<_>, _>>()?;
+    runs.sort_by_key(|(time, _)| *time);
+    Ok(runs.swap_remove(REPEATS / 2))
+}
+
+/// Mode (c): [`ONCE`] in every interpreter of `interps` at the same time, each
+/// driven by its own host thread, released together by a barrier.
+fn in_parallel(interps: &[Interpreter]) -> Result<(Duration, Vec<Switches>), Error> {
+    let barrier = Arc::new(Barrier::new(interps.len() + 1));
+    let handles: Vec<_> = interps
+        .iter()
+        .cloned()
+        .map(|interp| {
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                run(&interp, ONCE)
+            })
+        })
+        .collect();
+    let refs: Vec<&Interpreter> = interps.iter().collect();
+    measure(&refs, || {
+        barrier.wait();
+        for handle in handles {
+            handle.join().expect("host thread panicked")?;
+        }
+        Ok(())
+    })
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n = match std::env::args().nth(1) {
         Some(arg) => arg
@@ -160,40 +184,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // (a) sequential: two calls in one interpreter.
     let solo = prepared(&rt, n, expected)?;
-    let (seq_time, seq_stats) = measure(&[&solo], || run(&solo, SEQUENTIAL))?;
+    let (seq_time, seq_stats) = median_of(|| measure(&[&solo], || run(&solo, SEQUENTIAL)))?;
 
     // (b) two threads sharing one interpreter (and so one GIL).
-    let (thr_time, thr_stats) = measure(&[&solo], || run(&solo, THREADS))?;
+    let (thr_time, thr_stats) = median_of(|| measure(&[&solo], || run(&solo, THREADS)))?;
     solo.close()?;
 
     // (c) two interpreters, each on its own host thread.
     let pair = [prepared(&rt, n, expected)?, prepared(&rt, n, expected)?];
-    let barrier = Arc::new(Barrier::new(pair.len() + 1));
-    let handles: Vec<_> = pair
-        .iter()
-        .cloned()
-        .map(|interp| {
-            let barrier = barrier.clone();
-            std::thread::spawn(move || {
-                barrier.wait();
-                run(&interp, ONCE)
-            })
-        })
-        .collect();
-    let (par_time, par_stats) = measure(&[&pair[0], &pair[1]], || {
-        barrier.wait();
-        for handle in handles {
-            handle.join().expect("host thread panicked")?;
-        }
-        Ok(())
-    })?;
+    let (par_time, par_stats) = median_of(|| in_parallel(&pair))?;
     for interp in &pair {
         interp.close()?;
     }
 
     let secs = |d: Duration| d.as_secs_f64();
     let speedup = |d: Duration| secs(seq_time) / secs(d);
-    println!("atoll: count primes below {n} (= {expected}), two counts per mode, {cores} CPU(s)");
+    println!(
+        "atoll: count primes below {n} (= {expected}), two counts per mode, \
+         median of {REPEATS} runs, {cores} CPU(s)"
+    );
     println!();
     println!(
         "{:<36} {:>9} {:>8} {:>14} {:>17}",

@@ -12,4 +12,7 @@
 
 pub use atoll_channels as channels;
 pub use atoll_runtime as runtime;
-pub use atoll_runtime::{Error, GilStats, Interpreter, InterpreterConfig, PyException, Runtime};
+pub use atoll_runtime::{
+    Error, GilStats, Interpreter, InterpreterConfig, PyException, Queue, Runtime, Shareable,
+    SpawnHandle, UnboundPolicy, Whence,
+};

@@ -7,11 +7,15 @@
 # are the lines of NAME.args if that file exists -- exactly as tests/conformance.rs
 # runs `atoll NAME.py [ARGS...]`. Only stdout is recorded; scripts must exit with 0.
 #
+# The example programs examples/scripts/NAME.py that have a NAME.expected are
+# regenerated too (name one explicitly to create its .expected).
+#
 # Usage: tests/regen_expected.sh [NAME ...]    (default: every script)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/scripts"
+examples="../../examples/scripts"
 
 PYTHON="${PYTHON:-python3}"
 version="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
@@ -28,6 +32,8 @@ if [[ $# -gt 0 ]]; then
             scripts+=("$name.py")
         elif [[ -f "pending/$name.py" ]]; then
             scripts+=("pending/$name.py")
+        elif [[ -f "$examples/$name.py" ]]; then
+            scripts+=("$examples/$name.py")
         else
             echo "error: no script $name.py in tests/scripts or tests/scripts/pending" >&2
             exit 1
@@ -35,7 +41,18 @@ if [[ $# -gt 0 ]]; then
     done
 else
     scripts=(*.py pending/*.py)
+    for ex in "$examples"/*.py; do
+        if [[ -f "${ex%.py}.expected" ]]; then
+            scripts+=("$ex")
+        fi
+    done
 fi
+# interp_* scripts need concurrent.interpreters (3.14): tests/regen_interp_expected.sh
+filtered=()
+for path in "${scripts[@]}"; do
+    [[ "$(basename "$path")" == interp_* ]] || filtered+=("$path")
+done
+scripts=("${filtered[@]}")
 
 for path in "${scripts[@]}"; do
     dir="$(dirname "$path")"
@@ -55,5 +72,5 @@ for path in "${scripts[@]}"; do
         fi
         mv "$name.expected.tmp" "$name.expected"
     )
-    echo "wrote tests/scripts/${path%.py}.expected"
+    echo "wrote $(cd "$dir" && pwd)/$name.expected"
 done

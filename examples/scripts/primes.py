@@ -9,23 +9,7 @@ import sys
 import threading
 import time
 
-
-def count_primes(n):
-    count = 0
-    i = 2
-    while i < n:
-        j = 2
-        prime = True
-        while j * j <= i:
-            if i % j == 0:
-                prime = False
-                break
-            j += 1
-        if prime:
-            count += 1
-        i += 1
-    return count
-
+from count_primes import count_primes
 
 n = 50000
 threads = 1

@@ -64,7 +64,23 @@ pub fn compile_interactive(source: &str, filename: &str) -> Result<Arc<CodeObjec
     compile_mode(source, filename, Mode::Single)
 }
 
+/// Native stack the parser wants for deeply nested source; when the calling
+/// thread has less left, parsing runs on a fresh segment of [`COMPILE_STACK`]
+/// bytes (only the pages used are ever touched).
+const COMPILE_RED_ZONE: usize = 16 << 20;
+const COMPILE_STACK: usize = 256 << 20;
+
 fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObject>, SyntaxError> {
+    stacker::maybe_grow(COMPILE_RED_ZONE, COMPILE_STACK, || {
+        compile_on_stack(source, filename, mode)
+    })
+}
+
+fn compile_on_stack(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, SyntaxError> {
     let index = LineIndex::new(source);
     if let Some(pos) = too_deep_brackets(source) {
         return Err(SyntaxError::at(
@@ -137,50 +153,29 @@ const MAX_BRACKETS: usize = 200;
 /// The byte offset of the first bracket nested deeper than CPython allows (strings and
 /// comments skipped), if any.
 fn too_deep_brackets(source: &str) -> Option<usize> {
-    let b = source.as_bytes();
-    if b.iter().filter(|c| matches!(c, b'(' | b'[' | b'{')).count() <= MAX_BRACKETS {
+    if source
+        .bytes()
+        .filter(|c| matches!(c, b'(' | b'[' | b'{'))
+        .count()
+        <= MAX_BRACKETS
+    {
         return None;
     }
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
+    let mut found = None;
+    syntax::scan_brackets(source, |i, c| {
+        if matches!(c, b'(' | b'[' | b'{') {
+            depth += 1;
+            if depth > MAX_BRACKETS {
+                found = Some(i);
+                return false;
             }
-            q @ (b'\'' | b'"') => {
-                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
-                i += if triple { 3 } else { 1 };
-                while i < b.len() {
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if triple {
-                        if b[i] == q && i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q {
-                            i += 2;
-                            break;
-                        }
-                    } else if b[i] == q || b[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_BRACKETS {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+        } else {
+            depth = depth.saturating_sub(1);
         }
-        i += 1;
-    }
-    None
+        true
+    });
+    found
 }
 
 /// CPython's tokenizer limit on indentation levels (`MAXINDENT`).

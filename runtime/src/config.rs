@@ -23,6 +23,10 @@ pub struct InterpreterConfig {
     pub argv: Vec<String>,
     /// Extra directories searched by `import` (`sys.path`), after the script's.
     pub path: Vec<String>,
+    /// Whether a deadlock of the interpreter's threads (every thread blocked for
+    /// good on the interpreter's own locks, conditions, joins or queues) raises
+    /// `DeadlockError` in its main thread instead of hanging. On by default.
+    pub detect_deadlocks: bool,
 }
 
 impl Default for InterpreterConfig {
@@ -34,6 +38,7 @@ impl Default for InterpreterConfig {
             recursion_limit: 1000,
             argv: vec![String::new()],
             path: vec![],
+            detect_deadlocks: true,
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::config::InterpreterConfig;
 use crate::gil::{EvalBreaker, Gil};
 use crate::object::{Module, PyDict, PyStr, Types, Value};
 use crate::sync::{AtomicBool, AtomicUsize, Condvar, GilCell, Mutex, Ordering};
+use crate::threads::WaitRecord;
 
 /// What kind of OS thread a thread state runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +39,9 @@ pub struct ThreadEntry {
     /// Set for the main thread of the interpreter (the first host thread running
     /// `__main__`), for `threading.main_thread()`.
     pub main: bool,
+    /// What the thread is blocked on right now, if anything (see
+    /// [`crate::threads::block`]).
+    pub waiting: Option<WaitRecord>,
 }
 
 /// The registry of thread states plus interpreter status, behind one mutex.
@@ -46,6 +50,10 @@ pub struct Registry {
     pub threads: Slab<ThreadEntry>,
     /// Host calls (`exec`) in progress.
     pub running: usize,
+    /// How many entries wait without a timeout on something only another thread
+    /// can end ([`WaitRecord::is_forever`]): when it reaches the number of
+    /// entries, the deadlock detector looks closer.
+    pub forever: usize,
     /// Set once `close()` started: new work is refused, daemon threads stop.
     pub closing: bool,
     pub closed: bool,
@@ -64,8 +72,23 @@ pub struct InterpShared {
     recursion_limit: AtomicUsize,
     /// Set while finalizing, so daemon threads see they must stop.
     pub stopping: AtomicBool,
+    /// Set when closing found the remaining threads deadlocked: they are stopped
+    /// like daemon threads instead of being waited for forever.
+    pub abandon: AtomicBool,
+    /// A `KeyboardInterrupt` is pending for the main thread (SIGINT).
+    pub interrupt: AtomicBool,
+    /// The waits of the spawned threads in the last deadlock reported (their
+    /// `WaitCtl` addresses), so the same deadlock found again (say, at shutdown,
+    /// after the main thread caught `DeadlockError`) is reported briefly.
+    pub(crate) last_deadlock: Mutex<Vec<usize>>,
+    /// Thread dumps in progress ([`crate::threads::dump`]).
+    pub(crate) dump: crate::threads::dump::DumpBoard,
     /// OS threads started by this interpreter, joined when it closes.
     pub os_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// The runtime whose registry holds this interpreter (set once by
+    /// [`crate::Runtime::create_interpreter`]), so that a script can create and
+    /// reach other interpreters (`concurrent.interpreters`).
+    pub(crate) runtime: std::sync::OnceLock<std::sync::Weak<crate::runtime::RuntimeInner>>,
 }
 
 impl InterpShared {
@@ -85,7 +108,12 @@ impl InterpShared {
             registry_changed: Condvar::new(),
             ctx: GilCell::new(id, None),
             stopping: AtomicBool::new(false),
+            abandon: AtomicBool::new(false),
+            interrupt: AtomicBool::new(false),
+            last_deadlock: Mutex::new(Vec::new()),
+            dump: Default::default(),
             os_threads: Mutex::new(Vec::new()),
+            runtime: std::sync::OnceLock::new(),
         }
     }
 
@@ -105,6 +133,30 @@ impl InterpShared {
         if !self.stopping.load(Ordering::Acquire) {
             return false;
         }
+        let reg = self.registry.lock();
+        let abandon = self.abandon.load(Ordering::Acquire);
+        reg.threads
+            .iter()
+            .any(|(_, t)| t.id == thread && (t.daemon || abandon) && t.kind == ThreadKind::Spawned)
+    }
+
+    /// Removes thread state `thread` from the registry (for a state that never ran).
+    pub fn remove_thread_state(&self, thread: u64) {
+        let mut reg = self.registry.lock();
+        if let Some(key) = reg
+            .threads
+            .iter()
+            .find(|(_, t)| t.id == thread)
+            .map(|(k, _)| k)
+        {
+            reg.threads.remove(key);
+        }
+        drop(reg);
+        self.registry_changed.notify_all();
+    }
+
+    /// Whether thread state `thread` is a daemon thread.
+    pub fn is_daemon(&self, thread: u64) -> bool {
         let reg = self.registry.lock();
         reg.threads
             .iter()
@@ -143,6 +195,9 @@ pub struct InterpCtx {
     pub native: RefCell<HashMap<&'static str, Value>>,
     /// `sys.path`-like search list, shared with `sys.path`.
     pub path: Value,
+    /// Interned identifier strings: every code object's names share one `PyStr`
+    /// per spelling, so name lookups compare pointers, not bytes.
+    interned: RefCell<HashMap<Box<str>, Rc<PyStr>>>,
 }
 
 impl InterpCtx {
@@ -167,15 +222,28 @@ impl InterpCtx {
             linecache: RefCell::new(HashMap::new()),
             native: RefCell::new(HashMap::new()),
             path,
+            interned: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The interpreter's one `PyStr` for the identifier `s`.
+    pub fn intern(&self, s: &str) -> Rc<PyStr> {
+        if let Some(p) = self.interned.borrow().get(s) {
+            return p.clone();
+        }
+        let p = Rc::new(PyStr::new(s));
+        self.interned.borrow_mut().insert(s.into(), p.clone());
+        p
     }
 
     /// Line `line` (1-based) of file `filename`, if readable.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
-        if filename.starts_with('<') {
-            return None;
-        }
         let mut cache = self.linecache.borrow_mut();
+        if filename.starts_with('<') {
+            // only sources registered with `cache_source` (modules shipped inside atoll)
+            let lines = cache.get(filename)?.clone()?;
+            return lines.get(line.checked_sub(1)? as usize).cloned();
+        }
         let lines = cache
             .entry(filename.to_owned())
             .or_insert_with(|| {
@@ -206,17 +274,46 @@ impl InterpCtx {
             .iter()
             .map(|(_, v)| v.clone())
             .collect();
+        // Classes defined in modules (and their nested classes) are cleared
+        // too: a class whose dict or lookup cache refers back to itself (a
+        // singleton instance, a cached method of a subclass) is a cycle that
+        // clearing the module dict alone does not break.
+        let mut classes: Vec<Rc<crate::object::PyType>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut todo: Vec<Value> = Vec::new();
+        for m in &mods {
+            if let Value::Module(m) = m {
+                todo.extend(m.dict.0.borrow().iter().map(|(_, v)| v.clone()));
+            }
+        }
+        todo.extend(self.native.borrow().values().cloned());
+        while let Some(v) = todo.pop() {
+            if let Value::Type(t) = v
+                && !t.builtin
+                && seen.insert(Rc::as_ptr(&t) as usize)
+            {
+                todo.extend(t.dict.0.borrow().iter().map(|(_, v)| v.clone()));
+                classes.push(t);
+            }
+        }
         for m in mods {
             if let Value::Module(m) = m {
                 let old = std::mem::take(&mut *m.dict.0.borrow_mut());
                 drop(old);
             }
         }
+        for t in classes {
+            let old = std::mem::take(&mut *t.dict.0.borrow_mut());
+            drop(old);
+            t.lookup_cache.clear();
+        }
         let old = std::mem::take(&mut *self.modules.0.borrow_mut());
         drop(old);
         let old = std::mem::take(&mut *self.builtins.0.borrow_mut());
         drop(old);
         let old = std::mem::take(&mut *self.native.borrow_mut());
+        drop(old);
+        let old = std::mem::take(&mut *self.interned.borrow_mut());
         drop(old);
         for t in self
             .types
@@ -226,6 +323,8 @@ impl InterpCtx {
         {
             let old = std::mem::take(&mut *t.dict.0.borrow_mut());
             drop(old);
+            t.lookup_cache.clear();
         }
+        crate::object::type_cache::invalidate_all();
     }
 }

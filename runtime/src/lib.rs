@@ -26,8 +26,10 @@ pub mod syntax;
 pub mod threads;
 pub mod vm;
 
+pub use atoll_channels::{Queue, Shareable, UnboundPolicy};
 pub use compiler::{compile, compile_interactive};
 pub use config::InterpreterConfig;
 pub use gil::GilStats;
-pub use host::{Error, Interpreter, PyException};
+pub use host::{Error, Interpreter, PyException, SpawnHandle};
 pub use runtime::Runtime;
+pub use runtime::Whence;

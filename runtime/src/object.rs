@@ -13,6 +13,8 @@ mod hash;
 mod int;
 pub mod set;
 mod str;
+pub mod trashcan;
+pub mod type_cache;
 mod types;
 mod value;
 
@@ -20,7 +22,7 @@ pub use dict::{DictMap, PyDict};
 pub use exception::ExcData;
 pub use float::float_repr;
 pub use function::{
-    BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, Native, PyCell,
+    BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, GlobalSlot, Native, PyCell,
 };
 pub use hash::{hash_big, hash_bytes, hash_float, hash_int, hash_str, hash_tuple};
 pub use int::{Int, int_from_big};

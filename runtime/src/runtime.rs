@@ -33,6 +33,31 @@ pub struct Runtime {
 #[derive(Default)]
 pub(crate) struct RuntimeInner {
     pub(crate) interps: Mutex<BTreeMap<u64, Arc<InterpShared>>>,
+    /// Where each open interpreter came from; the first one created is the main.
+    pub(crate) whence: Mutex<BTreeMap<u64, Whence>>,
+}
+
+/// Where an interpreter came from: PEP 734's `Interpreter.whence`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Whence {
+    /// The runtime's first interpreter, its main (`'runtime init'`).
+    Runtime,
+    /// Created by a Rust host through [`Runtime::create_interpreter`] (`'C-API'`).
+    Capi,
+    /// Created by a script with `concurrent.interpreters.create()`
+    /// (`'_interpreters module'`).
+    Stdlib,
+}
+
+impl Whence {
+    /// The number CPython's `_interpreters` module uses (`WHENCE_*`).
+    pub fn code(self) -> i64 {
+        match self {
+            Whence::Runtime => 1,
+            Whence::Capi => 3,
+            Whence::Stdlib => 5,
+        }
+    }
 }
 
 impl Runtime {
@@ -41,13 +66,68 @@ impl Runtime {
         Runtime::default()
     }
 
-    /// Creates an interpreter with its own GIL, registry and modules.
+    /// Creates an interpreter with its own GIL, registry and modules. The first
+    /// one a runtime creates is its main interpreter
+    /// (`concurrent.interpreters.get_main()`).
     pub fn create_interpreter(&self, config: InterpreterConfig) -> Result<Interpreter, Error> {
+        self.create_with_whence(config, Whence::Capi)
+    }
+
+    /// Creates an interpreter, recording where it came from.
+    pub(crate) fn create_with_whence(
+        &self,
+        config: InterpreterConfig,
+        whence: Whence,
+    ) -> Result<Interpreter, Error> {
         let id = NEXT_INTERP_ID.fetch_add(1, Ordering::Relaxed);
         let shared = Arc::new(InterpShared::new(id, config));
+        let _ = shared.runtime.set(Arc::downgrade(&self.inner));
+        {
+            let mut w = self.inner.whence.lock();
+            let whence = if w.is_empty() && self.inner.interps.lock().is_empty() {
+                Whence::Runtime
+            } else {
+                whence
+            };
+            w.insert(id, whence);
+        }
         self.inner.interps.lock().insert(id, shared.clone());
         tracing::debug!(target: "atoll::interp", interp = id, "create interpreter");
         Ok(Interpreter::from_parts(shared, Arc::downgrade(&self.inner)))
+    }
+
+    /// The runtime an interpreter belongs to, while it is alive.
+    pub(crate) fn of(shared: &InterpShared) -> Option<Runtime> {
+        let inner = shared.runtime.get()?.upgrade()?;
+        Some(Runtime { inner })
+    }
+
+    /// A thread dump of every interpreter, as `faulthandler` prints one: for each
+    /// thread a header line (interpreter id, thread name, what it does) and its
+    /// Python stack, most recent call first. Blocked threads show the stack they
+    /// blocked with; running threads are asked to record theirs at their next
+    /// eval-breaker check, and those that don't within
+    /// [`crate::threads::dump::ANSWER_TIMEOUT`] are shown as "running, stack not
+    /// available". Nobody is stopped. The `atoll` CLI prints it on SIGQUIT.
+    pub fn dump_threads(&self) -> String {
+        let interps: Vec<Arc<InterpShared>> = self.inner.interps.lock().values().cloned().collect();
+        crate::threads::dump::dump_interpreters(&interps)
+    }
+
+    /// The main interpreter's id: the first interpreter this runtime created,
+    /// while it is open.
+    pub fn main_id(&self) -> Option<u64> {
+        self.inner
+            .whence
+            .lock()
+            .iter()
+            .find(|(_, w)| **w == Whence::Runtime)
+            .map(|(id, _)| *id)
+    }
+
+    /// Where the open interpreter `id` came from.
+    pub fn whence(&self, id: u64) -> Option<Whence> {
+        self.inner.whence.lock().get(&id).copied()
     }
 
     /// The interpreter with this id, if it is open.

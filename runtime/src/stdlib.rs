@@ -1,12 +1,34 @@
 //! The standard library: builtins, the methods of built-in types, and the built-in
 //! modules (`sys`, `time`, `_thread`, `threading` ...), plus the import system.
 
+mod bisect;
 mod builtins;
+mod crossinterp;
+mod deque;
+mod futures;
+mod heapq;
 mod import;
+mod interpqueues;
+mod interpreters;
 pub mod io;
+mod itertools;
+mod itertools_comb;
+mod itertools_group;
+mod local;
+mod math;
 pub mod methods;
+mod modsupport;
+mod modules;
+mod os;
+mod queue;
+mod queue_deque;
+mod random;
+mod stdin_line;
 mod sys;
 mod thread;
+mod thread_cond;
+mod thread_lock;
+mod thread_sem;
 mod time;
 mod util;
 
@@ -15,8 +37,12 @@ use std::rc::Rc;
 use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
+pub use crossinterp::{
+    CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
+};
 pub use import::materialize;
 pub(crate) use import::module_initializing;
+pub use local::local_switch;
 
 /// Fills a new interpreter's builtins, type methods and `sys`.
 pub fn init_interpreter(vm: &mut Vm) {

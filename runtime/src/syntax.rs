@@ -477,8 +477,34 @@ fn slice(source: &str, range: TextRange) -> &str {
 /// The innermost bracket still open at the end of the source: (its byte offset, the
 /// bracket).
 fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
-    let b = source.as_bytes();
     let mut stack: Vec<(usize, char)> = Vec::new();
+    scan_brackets(source, |i, c| {
+        if matches!(c, b'(' | b'[' | b'{') {
+            stack.push((i, c as char));
+        } else {
+            stack.pop();
+        }
+        true
+    });
+    stack.pop()
+}
+
+/// Visits the brackets of Python source that are code (not inside strings or
+/// comments) in order, with their byte offsets, while `visit` returns true.
+/// Returns whether the source ends inside an unterminated triple-quoted string.
+///
+/// ```
+/// let mut seen = String::new();
+/// let src = "f(x['(']) # (\n\"\"\"open";
+/// let open = atoll_runtime::syntax::scan_brackets(src, |_, c| {
+///     seen.push(c as char);
+///     true
+/// });
+/// assert_eq!(seen, "([])");
+/// assert!(open);
+/// ```
+pub fn scan_brackets(source: &str, mut visit: impl FnMut(usize, u8) -> bool) -> bool {
+    let b = source.as_bytes();
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -490,6 +516,7 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
             q @ (b'\'' | b'"') => {
                 let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
                 i += if triple { 3 } else { 1 };
+                let mut closed = false;
                 while i < b.len() {
                     if b[i] == b'\\' {
                         i += 2;
@@ -498,23 +525,25 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
                     if triple {
                         if b[i] == q && i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q {
                             i += 2;
+                            closed = true;
                             break;
                         }
                     } else if b[i] == q || b[i] == b'\n' {
+                        closed = true;
                         break;
                     }
                     i += 1;
                 }
+                if triple && !closed {
+                    return true;
+                }
             }
-            c @ (b'(' | b'[' | b'{') => stack.push((i, c as char)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
+            c @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') if !visit(i, c) => return false,
             _ => {}
         }
         i += 1;
     }
-    stack.pop()
+    false
 }
 
 /// The 1-based line of the last non-blank, non-comment line before `line`.

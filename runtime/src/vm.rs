@@ -27,7 +27,6 @@ use std::sync::Arc;
 pub use args::{Args, arg_count_message};
 pub(crate) use arith::INT_MAX_STR_DIGITS;
 pub use arith::big_true_div as arith_big_true_div;
-pub use arith::repeat as arith_repeat;
 pub use frame::Frame;
 pub use traceback::format_exception;
 
@@ -55,6 +54,8 @@ pub struct Vm {
     pub depth: usize,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub handled: Value,
+    /// Whether this is a daemon thread (stopped, not waited for, at shutdown).
+    pub daemon: bool,
     /// Set when the interpreter is stopping this (daemon) thread: exceptions then
     /// unwind without running handlers.
     pub killed: bool,
@@ -62,9 +63,30 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Objects whose repr is being computed (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<i64>,
+    /// Empty vectors of finished frames, reused for new frames' locals and stacks
+    /// so a call allocates nothing in the common case.
+    pub(crate) frame_pool: Vec<Vec<Value>>,
     /// The globals of the innermost running frame (for `globals()`, `eval`, `dir()`).
     pub(crate) cur_globals: Option<Rc<PyDict>>,
+    /// The running Python frames, outermost first: each frame's code and, for every
+    /// frame but the innermost, the instruction it is calling from. Read only to
+    /// capture the stack for a thread dump or a deadlock report
+    /// ([`crate::threads::stack`]).
+    pub(crate) frames: Vec<FrameMark>,
+    /// The instruction the innermost frame is executing (the eval loop stores it
+    /// beside the frame's own `lasti`).
+    pub(crate) cur_lasti: usize,
 }
+
+/// One running frame in [`Vm::frames`].
+pub(crate) struct FrameMark {
+    pub(crate) code: Rc<crate::object::CodeHandle>,
+    /// For a frame that called another: the instruction it called from.
+    pub(crate) lasti: usize,
+}
+
+/// How many spare frame vectors a thread keeps.
+const FRAME_POOL_MAX: usize = 64;
 
 impl Vm {
     /// A VM for thread state `thread_id` (the caller holds the GIL).
@@ -77,10 +99,37 @@ impl Vm {
             ident,
             depth: 0,
             handled: Value::None,
+            daemon: false,
             killed: false,
             reraising: false,
             repr_stack: Vec::new(),
             cur_globals: None,
+            frame_pool: Vec::new(),
+            frames: Vec::new(),
+            cur_lasti: 0,
+        }
+    }
+
+    /// A frame for `func`'s code, its vectors taken from the pool.
+    pub(crate) fn frame_for(&mut self, func: &crate::object::Function) -> Frame {
+        let fast = self.frame_pool.pop().unwrap_or_default();
+        let stack = self.frame_pool.pop().unwrap_or_default();
+        Frame::with_buffers(
+            func.code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            &func.closure,
+            fast,
+            stack,
+        )
+    }
+
+    /// Gives a finished frame's vectors back to the pool.
+    pub(crate) fn recycle(&mut self, frame: Frame) {
+        let (fast, stack) = frame.into_buffers();
+        if self.frame_pool.len() + 2 <= FRAME_POOL_MAX {
+            self.frame_pool.push(fast);
+            self.frame_pool.push(stack);
         }
     }
 
@@ -101,13 +150,22 @@ impl Vm {
             .unwrap_or_else(|| self.ctx.main.dict.clone())
     }
 
-    /// Handles a set eval-breaker bit: GIL drop requests, daemon shutdown.
+    /// Handles a set eval-breaker bit: GIL drop requests, stack dumps, daemon
+    /// shutdown, `KeyboardInterrupt`.
     #[cold]
     pub fn handle_breaker(&mut self) -> PyResult<()> {
         use crate::gil::EvalBreaker;
         let bits = self.interp.breaker.get();
+        if bits & EvalBreaker::DUMP_STACKS != 0 {
+            crate::threads::dump::answer_request(self);
+        }
         if bits & EvalBreaker::GIL_DROP_REQUEST != 0 {
             self.interp.gil.yield_now(self.thread_id);
+        }
+        if bits & EvalBreaker::PENDING_SIGNALS != 0
+            && let Some(e) = crate::threads::interrupt::take_pending(self)
+        {
+            return Err(e);
         }
         if bits & EvalBreaker::PENDING_CALLS != 0 && Vm::has_pending_closes() {
             self.interp.breaker.clear(EvalBreaker::PENDING_CALLS);

@@ -16,6 +16,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 ///   thread (e.g. daemon threads at shutdown).
 /// * [`PENDING_CALLS`](Self::PENDING_CALLS): calls were scheduled to run on an
 ///   interpreter thread.
+/// * [`DUMP_STACKS`](Self::DUMP_STACKS): a thread dump asks each running thread
+///   to record its Python stack.
 ///
 /// All accesses are `Relaxed`: the breaker is only a hint to look; whatever
 /// data a request refers to is published under its own lock (for the GIL,
@@ -56,6 +58,9 @@ impl EvalBreaker {
     pub const ASYNC_EXC: u32 = 4;
     /// Calls were scheduled (from any thread) to run in the interpreter.
     pub const PENDING_CALLS: u32 = 8;
+    /// A thread dump ([`crate::Runtime::dump_threads`]) waits for the running
+    /// threads to record their Python stacks.
+    pub const DUMP_STACKS: u32 = 16;
 
     /// A breaker with no bits set.
     pub const fn new() -> Self {

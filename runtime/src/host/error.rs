@@ -51,6 +51,9 @@ pub enum Error {
     /// No interpreter with that id.
     #[error("no interpreter with id {id}")]
     NotFound { id: u64 },
+    /// A value could not cross between interpreters (e.g. a call's result).
+    #[error("not shareable: {message}")]
+    NotShareable { message: String },
     /// Reading a script failed.
     #[error("can't open file '{path}': {message}")]
     Io { path: String, message: String },

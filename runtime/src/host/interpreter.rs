@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use crate::gil::{EvalBreaker, GilStats};
+use crate::gil::GilStats;
 use crate::interp::{InterpShared, ThreadKind};
 use crate::runtime::RuntimeInner;
 use crate::threads::with_vm;
@@ -24,7 +24,7 @@ use super::error::{Error, PyException};
 /// ```
 #[derive(Clone)]
 pub struct Interpreter {
-    shared: Arc<InterpShared>,
+    pub(crate) shared: Arc<InterpShared>,
     runtime: Weak<RuntimeInner>,
 }
 
@@ -54,9 +54,24 @@ impl Interpreter {
         self.shared.thread_count()
     }
 
+    /// A snapshot of its thread-state registry: each thread's ids, name, kind, and
+    /// what it is blocked on right now (`ThreadEntry::waiting`), for thread dumps
+    /// and deadlock detection.
+    pub fn threads(&self) -> Vec<crate::interp::ThreadEntry> {
+        self.shared.threads()
+    }
+
     /// Counters of its GIL.
     pub fn gil_stats(&self) -> GilStats {
         self.shared.gil.stats()
+    }
+
+    /// Asks its main thread to raise `KeyboardInterrupt`, as SIGINT does in
+    /// CPython: at its next eval-breaker check, or at once if it is blocked in a
+    /// wait (sleep, lock, join, queue, condition). The `atoll` CLI calls it on
+    /// SIGINT.
+    pub fn interrupt_main(&self) {
+        crate::threads::interrupt_main(&self.shared);
     }
 
     /// Whether code is running in it from a host thread.
@@ -82,6 +97,30 @@ impl Interpreter {
         r.map_err(Error::Python)
     }
 
+    /// Runs one entry of an interactive session in `__main__`, as CPython's
+    /// `'single'` mode does: the value of each top-level expression statement
+    /// that is not `None` is printed with `repr()` and bound to `builtins._`.
+    ///
+    /// ```
+    /// use atoll_runtime::{InterpreterConfig, Runtime};
+    ///
+    /// let rt = Runtime::new();
+    /// let interp = rt.create_interpreter(InterpreterConfig::default()).unwrap();
+    /// interp.exec_interactive("x = 6 * 7").unwrap();
+    /// interp.exec_interactive("x").unwrap(); // prints 42 on stdout
+    /// interp.close().unwrap();
+    /// ```
+    pub fn exec_interactive(&self, source: &str) -> Result<(), Error> {
+        self.enter()?;
+        let source = source.to_owned();
+        let r = with_vm(&self.shared, "MainThread", |vm| {
+            vm.run_interactive(&source, "<stdin>")
+                .map_err(|e| to_exception(vm, &e))
+        });
+        self.leave();
+        r.map_err(Error::Python)
+    }
+
     /// Runs a script file as `__main__` (its directory goes first on `sys.path`).
     pub fn exec_file(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
@@ -92,7 +131,7 @@ impl Interpreter {
         self.exec_named(&source, &path.display().to_string())
     }
 
-    fn enter(&self) -> Result<(), Error> {
+    pub(crate) fn enter(&self) -> Result<(), Error> {
         let mut reg = self.shared.registry.lock();
         if reg.closing || reg.closed {
             return Err(Error::Closed { id: self.shared.id });
@@ -101,7 +140,7 @@ impl Interpreter {
         Ok(())
     }
 
-    fn leave(&self) {
+    pub(crate) fn leave(&self) {
         let mut reg = self.shared.registry.lock();
         reg.running -= 1;
         drop(reg);
@@ -114,6 +153,7 @@ impl Interpreter {
         close_shared(&self.shared)?;
         if let Some(rt) = self.runtime.upgrade() {
             rt.interps.lock().remove(&self.shared.id);
+            rt.whence.lock().remove(&self.shared.id);
         }
         Ok(())
     }
@@ -130,38 +170,16 @@ pub(crate) fn close_shared(s: &Arc<InterpShared>) -> Result<(), Error> {
             return Err(Error::Running { id: s.id });
         }
         reg.closing = true;
-        // as threading._shutdown: wait for non-daemon threads
-        while reg
-            .threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned && !t.daemon)
-        {
-            s.registry_changed.wait(&mut reg);
-        }
     }
-    // stop daemon threads at their next eval-breaker check
-    s.stopping.store(true, std::sync::atomic::Ordering::Release);
-    s.breaker.set(EvalBreaker::ASYNC_EXC);
-    let all_stopped = {
-        let mut reg = s.registry.lock();
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while reg
-            .threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned)
-        {
-            if s.registry_changed
-                .wait_until(&mut reg, deadline)
-                .timed_out()
-            {
-                break;
-            }
-        }
-        !reg.threads
-            .iter()
-            .any(|(_, t)| t.kind == ThreadKind::Spawned)
-    };
-    s.breaker.clear(EvalBreaker::ASYNC_EXC);
+    // as Py_FinalizeEx: threading._shutdown() (atexit hooks, join non-daemon threads)
+    if crate::threads::run_threading_shutdown(s) {
+        // the threads it joined are deadlocked: stop them instead of hanging
+        crate::threads::abandon_threads(s);
+    } else {
+        crate::threads::wait_for_non_daemon_threads(s);
+    }
+    // stop daemon threads at their next eval-breaker check or wait
+    let all_stopped = crate::threads::stop_daemon_threads(s, Duration::from_secs(10));
     if all_stopped {
         // free the interpreter's objects under its GIL
         let id = crate::threads::create_thread_state(s, "finalizer", false, ThreadKind::Host);

@@ -21,14 +21,53 @@ struct Entry {
     value: Value,
 }
 
-/// The map behind `dict` (and `set`, with unused values).
-#[derive(Clone, Default)]
+/// The map behind `dict`.
+#[derive(Default)]
 pub struct DictMap {
     entries: Vec<Entry>,
+    /// Positions in `entries` by hash; only built (`indexed`) once the map has
+    /// more than [`SMALL`] entry slots. Smaller maps (most instance and keyword
+    /// dicts) are searched linearly, comparing cached hashes first.
     table: HashTable<usize>,
+    indexed: bool,
     len: usize,
     version: u64,
+    /// Identifies this map's layout for lookup caches (see [`DictMap::tag`]); 0
+    /// until first asked for, and reset whenever entries move.
+    tag: std::cell::Cell<u64>,
+    /// A class dict read by a class lookup cache: every change invalidates the
+    /// caches (see `object::type_cache`).
+    watched: std::cell::Cell<bool>,
 }
+
+impl Drop for DictMap {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.entries);
+        if !entries.is_empty() {
+            super::trashcan::dispose(entries);
+        }
+    }
+}
+
+impl Clone for DictMap {
+    fn clone(&self) -> DictMap {
+        DictMap {
+            entries: self.entries.clone(),
+            table: self.table.clone(),
+            indexed: self.indexed,
+            len: self.len,
+            version: 0,
+            tag: std::cell::Cell::new(0),
+            watched: std::cell::Cell::new(false),
+        }
+    }
+}
+
+/// Entry slots a map may have before it builds its hash index.
+const SMALL: usize = 4;
+
+/// Source of [`DictMap::tag`] values: unique in the process.
+static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Why a value can't be a key.
 #[derive(Debug)]
@@ -184,10 +223,99 @@ impl DictMap {
     pub fn with_capacity(n: usize) -> DictMap {
         DictMap {
             entries: Vec::with_capacity(n),
-            table: HashTable::with_capacity(n),
+            table: HashTable::with_capacity(if n > SMALL { n } else { 0 }),
+            indexed: n > SMALL,
             len: 0,
             version: 0,
+            tag: std::cell::Cell::new(0),
+            watched: std::cell::Cell::new(false),
         }
+    }
+
+    /// Marks the map as a class dict that lookup caches depend on: from now on
+    /// every change to it invalidates them.
+    #[inline]
+    pub fn watch(&self) {
+        self.watched.set(true);
+    }
+
+    /// Records a change: bumps the version and invalidates class lookup caches
+    /// if they read this map.
+    #[inline]
+    fn changed(&mut self) {
+        self.version += 1;
+        if self.watched.get() {
+            super::type_cache::invalidate_all();
+        }
+    }
+
+    /// A number that identifies this map and the positions of its entries, for
+    /// lookup caches (the eval loop's global-name cache): unique in the process,
+    /// and replaced when entries move (`clear`, compaction). While the tag is
+    /// unchanged, an entry found at a position stays there until it is removed
+    /// (its key becomes `Null`), and a key that was absent is still absent as long
+    /// as [`DictMap::raw_len`] is unchanged (new keys are always appended).
+    #[inline]
+    pub fn tag(&self) -> u64 {
+        let t = self.tag.get();
+        if t != 0 {
+            return t;
+        }
+        let t = NEXT_TAG.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.tag.set(t);
+        t
+    }
+
+    /// Number of entry slots, removed ones included.
+    #[inline]
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Position of the entry of a key of a built-in type (for caches, with
+    /// [`DictMap::tag`]).
+    #[inline]
+    pub fn find_position(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.find(hash, key)
+    }
+
+    /// The value of the live entry at position `pos`, if any.
+    #[inline]
+    pub fn value_at(&self, pos: usize) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(e) if !e.key.is_null() => Some(&e.value),
+            _ => None,
+        }
+    }
+
+    /// Position of the live entry with this hash whose key satisfies `eq`.
+    #[inline]
+    fn position(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        if !self.indexed {
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
+        }
+        self.table
+            .find(hash as u64, |&i| {
+                let e = &entries[i];
+                e.hash == hash && eq(&e.key)
+            })
+            .copied()
+    }
+
+    /// Builds the hash index over the entries (when the map outgrows [`SMALL`]).
+    fn build_index(&mut self) {
+        let entries = &self.entries;
+        let mut t = HashTable::with_capacity(entries.len() * 2);
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_null() {
+                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+            }
+        }
+        self.table = t;
+        self.indexed = true;
     }
 
     /// Number of live entries.
@@ -202,13 +330,7 @@ impl DictMap {
     }
 
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
-        let entries = &self.entries;
-        self.table
-            .find(hash as u64, |&i| {
-                let e = &entries[i];
-                e.hash == hash && key_eq(&e.key, key)
-            })
-            .copied()
+        self.position(hash, |k| key_eq(k, key))
     }
 
     /// Finds a key: `Ok(Some(i))` at entry `i`, `Ok(None)` absent, or `Err(candidates)`:
@@ -216,23 +338,25 @@ impl DictMap {
     pub fn find_index(&self, hash: i64, key: &Value) -> Result<Option<usize>, Vec<usize>> {
         let entries = &self.entries;
         let mut unsure = Vec::new();
-        let found = self
-            .table
-            .find(hash as u64, |&i| {
-                let e = &entries[i];
-                if e.hash != hash {
-                    return false;
+        let mut check = |i: usize| {
+            let e = &entries[i];
+            if e.hash != hash || e.key.is_null() {
+                return false;
+            }
+            match key_eq_static(&e.key, key) {
+                KeyEq::Yes => true,
+                KeyEq::No => false,
+                KeyEq::Unknown => {
+                    unsure.push(i);
+                    false
                 }
-                match key_eq_static(&e.key, key) {
-                    KeyEq::Yes => true,
-                    KeyEq::No => false,
-                    KeyEq::Unknown => {
-                        unsure.push(i);
-                        false
-                    }
-                }
-            })
-            .copied();
+            }
+        };
+        let found = if self.indexed {
+            self.table.find(hash as u64, |&i| check(i)).copied()
+        } else {
+            (0..entries.len()).find(|&i| check(i))
+        };
         match found {
             Some(i) => Ok(Some(i)),
             None if unsure.is_empty() => Ok(None),
@@ -248,25 +372,32 @@ impl DictMap {
 
     /// Replaces the value of live entry `i`, returning the old one.
     pub fn replace_value_at(&mut self, i: usize, value: Value) -> Value {
+        self.changed();
         std::mem::replace(&mut self.entries[i].value, value)
     }
 
     /// Appends an entry whose key is known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        self.version += 1;
+        self.changed();
         let idx = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.table
-            .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
+        if self.indexed {
+            let entries = &self.entries;
+            self.table
+                .insert_unique(hash as u64, idx, |&i| entries[i].hash as u64);
+        } else if self.entries.len() > SMALL {
+            self.build_index();
+        }
         self.len += 1;
     }
 
     /// Removes live entry `i`, returning its (key, value).
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
-        self.version += 1;
+        self.changed();
         let hash = self.entries[i].hash;
-        if let Ok(occ) = self.table.find_entry(hash as u64, |&j| j == i) {
+        if self.indexed
+            && let Ok(occ) = self.table.find_entry(hash as u64, |&j| j == i)
+        {
             occ.remove();
         }
         let e = std::mem::replace(
@@ -310,13 +441,19 @@ impl DictMap {
 
     /// Looks a str key up with its precomputed hash.
     pub fn get_str_hashed(&self, key: &str, h: i64) -> Option<&Value> {
-        let entries = &self.entries;
-        self.table
-            .find(h as u64, |&i| {
-                let e = &entries[i];
-                e.hash == h && e.key.as_str() == Some(key)
-            })
-            .map(|&i| &entries[i].value)
+        self.position(h, |k| k.as_str() == Some(key))
+            .map(|i| &self.entries[i].value)
+    }
+
+    /// Looks a str key up by a `PyStr` (its cached hash; no rehashing).
+    #[inline]
+    pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
+        let h = key.hash();
+        self.position(h, |k| match k {
+            Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })
+        .map(|i| &self.entries[i].value)
     }
 
     /// Whether the key is present (unhashable keys are absent).
@@ -327,7 +464,7 @@ impl DictMap {
     /// Inserts with a precomputed hash, returning the old value.
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
         if let Some(i) = self.find(hash, &key) {
-            return Some(std::mem::replace(&mut self.entries[i].value, value));
+            return Some(self.replace_value_at(i, value));
         }
         self.insert_new(hash, key, value);
         None
@@ -342,14 +479,21 @@ impl DictMap {
     /// Removes a key, returning its (key, value).
     pub fn remove(&mut self, key: &Value) -> Result<Option<(Value, Value)>, Unhashable> {
         let h = key_hash(key)?;
-        let entries = &self.entries;
-        let found = self.table.find_entry(h as u64, |&i| {
-            let e = &entries[i];
-            e.hash == h && key_eq(&e.key, key)
-        });
-        let Ok(occ) = found else { return Ok(None) };
-        let (idx, _) = occ.remove();
-        self.version += 1;
+        let idx = if self.indexed {
+            let entries = &self.entries;
+            let found = self.table.find_entry(h as u64, |&i| {
+                let e = &entries[i];
+                e.hash == h && key_eq(&e.key, key)
+            });
+            let Ok(occ) = found else { return Ok(None) };
+            occ.remove().0
+        } else {
+            match self.find(h, key) {
+                Some(i) => i,
+                None => return Ok(None),
+            }
+        };
+        self.changed();
         let e = std::mem::replace(
             &mut self.entries[idx],
             Entry {
@@ -365,21 +509,19 @@ impl DictMap {
 
     fn maybe_compact(&mut self) {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.tag.set(0);
             self.entries.retain(|e| !e.key.is_null());
-            let entries = &self.entries;
-            let mut t = HashTable::with_capacity(entries.len());
-            for (i, e) in entries.iter().enumerate() {
-                t.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
-            }
-            self.table = t;
+            self.build_index();
         }
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
-        self.version += 1;
+        self.changed();
+        self.tag.set(0);
         self.entries.clear();
         self.table.clear();
+        self.indexed = false;
         self.len = 0;
     }
 

@@ -20,6 +20,24 @@ pub struct CodeHandle {
     pub consts: Box<[Value]>,
     pub names: Box<[Rc<PyStr>]>,
     pub varnames: Box<[Rc<PyStr>]>,
+    /// One global-lookup cache slot per name (used by `LoadGlobal`).
+    pub global_cache: Box<[std::cell::Cell<GlobalSlot>]>,
+}
+
+/// Where `LoadGlobal` last found a name: a position in the globals dict, or in
+/// the builtins dict while the name was absent from globals. Valid only while
+/// the dicts' tags (and, for builtins, the globals' raw length) are unchanged;
+/// see `DictMap::tag`.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalSlot {
+    /// Tag of the globals dict when filled; 0 = empty slot.
+    pub globals_tag: u64,
+    /// Raw length of the globals dict when the name was found in builtins.
+    pub globals_len: u32,
+    /// Position in globals, or in builtins when `builtins_tag != 0`.
+    pub pos: u32,
+    /// Tag of the builtins dict when found there; 0 = found in globals.
+    pub builtins_tag: u64,
 }
 
 /// A Python function (`def` or `lambda`).

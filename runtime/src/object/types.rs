@@ -7,6 +7,7 @@ use std::rc::{Rc, Weak};
 use super::dict::PyDict;
 use super::exception::ExcData;
 use super::str::PyStr;
+use super::type_cache::{self, LookupCache};
 use super::value::Value;
 
 /// The layout an instance of a class has (inherited from its built-in base).
@@ -18,6 +19,9 @@ pub enum TypeKind {
     Exception,
     /// A built-in type whose instances are not [`Instance`]s (int, list, ...).
     Builtin,
+    /// `threading.local` and its subclasses: plain instances whose attributes are
+    /// per thread (the VM calls `local_switch` before touching their dict).
+    Local,
 }
 
 /// A class object.
@@ -31,6 +35,8 @@ pub struct PyType {
     pub kind: TypeKind,
     /// Built-in classes can't be changed from Python.
     pub builtin: bool,
+    /// Results of [`PyType::lookup`] (see `object::type_cache`).
+    pub lookup_cache: LookupCache,
     /// The metaclass, when it is not `type`.
     pub meta: Option<Rc<PyType>>,
     /// For a class derived from a built-in type other than `object` (`class A(list)`):
@@ -65,29 +71,45 @@ impl TypeFlags {
 
 impl PyType {
     /// Looks `name` up along the MRO (the class first).
+    ///
+    /// Results are cached per class until any class dict changes.
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        let h = super::hash::hash_str(name);
-        if let Some(v) = self.dict.get_str_hashed(name, h) {
-            return Some(v);
+        if let Some(hit) = self.lookup_cache.get(name) {
+            return hit;
         }
-        for t in &self.mro {
-            if let Some(v) = t.dict.get_str_hashed(name, h) {
-                return Some(v);
-            }
-        }
-        None
+        self.lookup_slow(name)
     }
 
-    /// Looks `name` up along the MRO using the str's cached hash.
-    pub fn lookup_name(&self, name: &PyStr) -> Option<Value> {
-        let h = name.hash();
-        let n = name.as_str();
-        if let Some(v) = self.dict.get_str_hashed(n, h) {
-            return Some(v);
+    /// [`PyType::lookup`] for a name held as a `PyStr` (attribute names from
+    /// code): the cache is keyed by the string object itself.
+    #[inline]
+    pub fn lookup_name(&self, name: &Rc<PyStr>) -> Option<Value> {
+        if let Some(hit) = self.lookup_cache.get_name(name) {
+            return hit;
         }
-        for t in &self.mro {
-            if let Some(v) = t.dict.get_str_hashed(n, h) {
-                return Some(v);
+        let at = type_cache::epoch();
+        let found = self.lookup_uncached(name.as_str());
+        self.lookup_cache.put_name(name, at, found.clone());
+        found
+    }
+
+    #[inline(never)]
+    fn lookup_slow(&self, name: &str) -> Option<Value> {
+        let at = type_cache::epoch();
+        let found = self.lookup_uncached(name);
+        self.lookup_cache.put(name, at, found.clone());
+        found
+    }
+
+    /// [`PyType::lookup`] without the cache; marks the dicts it reads as watched.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
+        let h = super::hash::hash_str(name);
+        for t in std::iter::once(self).chain(self.mro.iter().map(|t| &**t)) {
+            let d = t.dict.0.borrow();
+            d.watch();
+            if let Some(v) = d.get_str_hashed(name, h) {
+                return Some(v.clone());
             }
         }
         None
@@ -186,6 +208,7 @@ impl PyType {
             dict: Rc::new(PyDict::new()),
             kind,
             builtin: true,
+            lookup_cache: LookupCache::default(),
             meta: None,
             solid: None,
             slots: None,
@@ -339,6 +362,7 @@ builtin_types! {
         runtime_error: "RuntimeError" < exception,
         not_implemented_error: "NotImplementedError" < runtime_error,
         recursion_error: "RecursionError" < runtime_error,
+        deadlock_error: "DeadlockError" < runtime_error,
         stop_iteration: "StopIteration" < exception,
         stop_async_iteration: "StopAsyncIteration" < exception,
         syntax_error: "SyntaxError" < exception,

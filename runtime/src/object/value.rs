@@ -57,9 +57,27 @@ pub enum Value {
 #[derive(Default)]
 pub struct PyList(pub RefCell<Vec<Value>>);
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.0.get_mut());
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
+
 /// `tuple`
 #[derive(Default)]
 pub struct PyTuple(pub Box<[Value]>);
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut self.0);
+        if !items.is_empty() {
+            super::trashcan::dispose(items);
+        }
+    }
+}
 
 /// `bytes`
 pub struct PyBytes(pub Box<[u8]>);
@@ -207,6 +225,28 @@ pub struct Module {
 }
 
 impl Value {
+    /// A copy of the value, with the unboxed scalars copied inline (the eval
+    /// loop's hot paths use it instead of the general `clone`).
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(x) => Value::Float(*x),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            other => other.clone(),
+        }
+    }
+
+    /// Drops the value, skipping the drop glue for unboxed scalars.
+    #[inline(always)]
+    pub fn discard(self) {
+        match self {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => {}
+            other => drop(other),
+        }
+    }
+
     /// A new `str`.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
@@ -272,7 +312,7 @@ impl Value {
             Value::Bytes(b) => !b.0.is_empty(),
             Value::ByteArray(b) => !b.0.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) => return None,
+            Value::Instance(_) | Value::Native(_) => return None,
             _ => true,
         })
     }

@@ -22,25 +22,95 @@ pub(crate) fn module_initializing(d: &Rc<PyDict>) -> bool {
     INITIALIZING.with(|s| s.borrow().contains(&key))
 }
 
-/// Python-source modules shipped with atoll.
-const PY_MODULES: &[(&str, &str)] = &[("threading", include_str!("py/threading.py"))];
+/// Python-source modules shipped with atoll: (name, source, is a package).
+const PY_MODULES: &[(&str, &str, bool)] = &[
+    ("threading", include_str!("py/threading.py"), false),
+    ("queue", include_str!("py/queue.py"), false),
+    (
+        "concurrent",
+        include_str!("py/concurrent/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.futures",
+        include_str!("py/concurrent/futures/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.futures._base",
+        include_str!("py/concurrent/futures/_base.py"),
+        false,
+    ),
+    (
+        "concurrent.futures.thread",
+        include_str!("py/concurrent/futures/thread.py"),
+        false,
+    ),
+    (
+        "concurrent.futures.interpreter",
+        include_str!("py/concurrent/futures/interpreter.py"),
+        false,
+    ),
+    (
+        "concurrent.interpreters",
+        include_str!("py/concurrent/interpreters/__init__.py"),
+        true,
+    ),
+    (
+        "concurrent.interpreters._queues",
+        include_str!("py/concurrent/interpreters/_queues.py"),
+        false,
+    ),
+    (
+        "interpreters",
+        include_str!("py/interpreters_alias.py"),
+        false,
+    ),
+];
 
 /// Turns a shared code object into this interpreter's handle (constants and names
-/// become its own objects).
+/// become its own objects). Prefer [`materialize_in`], which interns names.
 pub fn materialize(code: &Arc<CodeObject>) -> Rc<CodeHandle> {
-    let consts = code.consts.iter().map(const_value).collect();
-    let names = code.names.iter().map(|n| Rc::new(PyStr::new(n))).collect();
-    let varnames = code
-        .varnames
+    materialize_with(code, &|n| Rc::new(PyStr::new(n)))
+}
+
+/// [`materialize`] with names, local names and identifier-like string
+/// constants interned in `ctx` (CPython interns them too), so that attribute
+/// and global lookups find their keys by pointer.
+pub fn materialize_in(ctx: &crate::interp::InterpCtx, code: &Arc<CodeObject>) -> Rc<CodeHandle> {
+    materialize_with(code, &|n| ctx.intern(n))
+}
+
+fn materialize_with(code: &Arc<CodeObject>, name: &dyn Fn(&str) -> Rc<PyStr>) -> Rc<CodeHandle> {
+    let consts = code
+        .consts
         .iter()
-        .map(|n| Rc::new(PyStr::new(n)))
+        .map(|c| const_value_with(c, name))
         .collect();
+    let names = code.names.iter().map(|n| name(n)).collect();
+    let varnames = code.varnames.iter().map(|n| name(n)).collect();
+    let global_cache = (0..code.names.len()).map(|_| Default::default()).collect();
     Rc::new(CodeHandle {
         code: code.clone(),
         consts,
         names,
         varnames,
+        global_cache,
     })
+}
+
+fn const_value_with(c: &Const, name: &dyn Fn(&str) -> Rc<PyStr>) -> Value {
+    match c {
+        Const::Str(s) if is_identifier(s) => Value::Str(name(s)),
+        Const::Tuple(t) => Value::tuple(t.iter().map(|c| const_value_with(c, name)).collect()),
+        Const::Code(c) => Value::Code(materialize_with(c, name)),
+        other => const_value(other),
+    }
+}
+
+/// Whether `s` looks like an identifier (the string constants CPython interns).
+fn is_identifier(s: &str) -> bool {
+    s.len() <= 64 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn const_value(c: &Const) -> Value {
@@ -106,6 +176,18 @@ impl Vm {
         self.exec_source(source, filename, &main).map(|_| ())
     }
 
+    /// Compiles `source` in interactive mode and runs it in `__main__`.
+    pub fn run_interactive(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        let code = match crate::compiler::compile_interactive(source, filename) {
+            Ok(c) => c,
+            Err(e) => return Err(self.syntax_error(&e)),
+        };
+        let main = self.ctx.main.dict.clone();
+        let handle = materialize_in(&self.ctx, &code);
+        let mut frame = Frame::new(handle, main, self.ctx.builtins.clone(), &[]);
+        self.run_new_frame(&mut frame).map(|_| ())
+    }
+
     /// Compiles and runs `source` with `globals` as its namespace.
     pub fn exec_source(
         &mut self,
@@ -117,7 +199,7 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e)),
         };
-        let handle = materialize(&code);
+        let handle = materialize_in(&self.ctx, &code);
         let mut frame = Frame::new(handle, globals.clone(), self.ctx.builtins.clone(), &[]);
         self.run_new_frame(&mut frame)
     }
@@ -196,45 +278,6 @@ impl Vm {
         Ok(self.ctx.modules.get_str(want).unwrap_or(m))
     }
 
-    /// The absolute name of a relative import from the module whose globals are given.
-    fn resolve_relative(
-        &mut self,
-        name: &str,
-        level: usize,
-        globals: &Rc<PyDict>,
-    ) -> PyResult<String> {
-        let package = match globals.get_str("__package__") {
-            Some(Value::Str(s)) => s.as_str().to_owned(),
-            _ => {
-                let modname = match globals.get_str("__name__") {
-                    Some(Value::Str(s)) => s.as_str().to_owned(),
-                    _ => String::new(),
-                };
-                if globals.get_str("__path__").is_some() {
-                    modname
-                } else {
-                    modname
-                        .rsplit_once('.')
-                        .map(|(p, _)| p.to_owned())
-                        .unwrap_or_default()
-                }
-            }
-        };
-        if package.is_empty() {
-            return Err(self.import_error("attempted relative import with no known parent package"));
-        }
-        let bits: Vec<&str> = package.rsplitn(level, '.').collect();
-        if bits.len() < level {
-            return Err(self.import_error("attempted relative import beyond top-level package"));
-        }
-        let base = bits[bits.len() - 1];
-        Ok(if name.is_empty() {
-            base.to_owned()
-        } else {
-            format!("{base}.{name}")
-        })
-    }
-
     /// `from package import a, b`: imports the submodules named in the fromlist that
     /// the package does not define.
     fn handle_fromlist(&mut self, m: &Value, fromlist: &Value) -> PyResult<()> {
@@ -267,6 +310,49 @@ impl Vm {
         Ok(())
     }
 
+    /// The absolute name of a relative import (`from ..a import b` is level 2, name
+    /// "a") made in the module whose globals are `globals`.
+    fn resolve_relative(
+        &mut self,
+        name: &str,
+        level: usize,
+        globals: &Rc<PyDict>,
+    ) -> PyResult<String> {
+        let package = match globals.get_str("__package__") {
+            Some(Value::Str(p)) => p.as_str().to_owned(),
+            _ => match globals.get_str("__name__") {
+                Some(Value::Str(n)) if globals.get_str("__path__").is_some() => {
+                    n.as_str().to_owned()
+                }
+                Some(Value::Str(n)) => n
+                    .as_str()
+                    .rsplit_once('.')
+                    .map(|(p, _)| p.to_owned())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            },
+        };
+        if package.is_empty() {
+            return Err(self.import_error("attempted relative import with no known parent package"));
+        }
+        let mut base = package.as_str();
+        for _ in 1..level {
+            match base.rsplit_once('.') {
+                Some((b, _)) => base = b,
+                None => {
+                    return Err(
+                        self.import_error("attempted relative import beyond top-level package")
+                    );
+                }
+            }
+        }
+        Ok(if name.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}.{name}")
+        })
+    }
+
     fn import_one(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.ctx.modules.get_str(name) {
             if m.is_none() {
@@ -280,17 +366,37 @@ impl Vm {
             }
             return Ok(m);
         }
+        let m = self.load_module(name)?;
+        // a submodule becomes an attribute of its package
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(Value::Module(p)) = self.ctx.modules.get_str(parent)
+        {
+            p.dict.set_str(child, m.clone());
+        }
+        Ok(m)
+    }
+
+    fn load_module(&mut self, name: &str) -> PyResult<Value> {
         let native: Option<crate::interp::ModuleInit> = match name {
             "time" => Some(super::time::init),
             "_thread" => Some(super::thread::init),
-            _ => None,
+            "_queue" => Some(super::queue::init),
+            "_futures" => Some(super::futures::init),
+            "os" => Some(super::os::init),
+            "os.path" | "posixpath" => Some(super::os::init_path),
+            _ => super::modules::native_init(name),
         };
         if let Some(init) = native {
             let m = Value::Module(init(self)?);
             self.ctx.modules.set_str(name, m.clone());
             return Ok(m);
         }
-        if let Some((_, src)) = PY_MODULES.iter().find(|(n, _)| *n == name) {
+        if let Some((_, src, package)) = PY_MODULES.iter().find(|(n, _, _)| *n == name) {
+            let file = format!("<atoll:{name}>");
+            let dir = package.then_some(file.as_str());
+            return self.exec_module(name, src, &file, dir);
+        }
+        if let Some((_, src)) = super::modules::PY_SOURCES.iter().find(|(n, _)| *n == name) {
             return self.exec_module(name, src, &format!("<atoll:{name}>"), None);
         }
         let (dirs, last) = match name.rsplit_once('.') {

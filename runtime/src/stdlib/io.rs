@@ -23,8 +23,14 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
 pub fn write_stream(vm: &mut Vm, name: &str, s: &str) -> PyResult<()> {
     if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
         && let Some(stream) = sys.dict.get_str(name)
-        && !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some())
     {
+        if let Value::Native(n) = &stream
+            && let Some(std) = n.get::<StdStream>()
+        {
+            // the real stdout/stderr, possibly swapped (`sys.stderr = sys.stdout`)
+            raw_write(std.stderr, s);
+            return Ok(());
+        }
         vm.call_method(&stream, "write", &[Value::str(s)])?;
         return Ok(());
     }
@@ -45,16 +51,30 @@ pub fn replaced_stdout(vm: &mut Vm) -> Option<Value> {
 
 /// Flushes `sys.stdout`.
 pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
+    flush_stream(vm, "stdout")
+}
+
+/// Flushes `sys.<name>` (stdout or stderr).
+pub fn flush_stream(vm: &mut Vm, name: &str) -> PyResult<()> {
     if let Some(Value::Module(sys)) = vm.ctx.modules.get_str("sys")
-        && let Some(stream) = sys.dict.get_str("stdout")
-        && !matches!(&stream, Value::Native(n) if n.get::<StdStream>().is_some())
+        && let Some(stream) = sys.dict.get_str(name)
     {
+        if let Value::Native(n) = &stream
+            && let Some(std) = n.get::<StdStream>()
+        {
+            if !std.stderr {
+                let _ = std::io::stdout().lock().flush();
+            }
+            return Ok(());
+        }
         if vm.get_attr_opt(&stream, "flush")?.is_some() {
             vm.call_method(&stream, "flush", &[])?;
         }
         return Ok(());
     }
-    let _ = std::io::stdout().lock().flush();
+    if name == "stdout" {
+        let _ = std::io::stdout().lock().flush();
+    }
     Ok(())
 }
 
@@ -89,13 +109,8 @@ pub struct StdBuffer {
 /// Reads one line from the process's stdin (with its newline), releasing the GIL;
 /// None at end of input.
 pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<String>> {
-    let r = vm.allow_threads(|| {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_until(b'\n', &mut buf)
-            .map(|_| buf)
-    });
+    // interruptible by KeyboardInterrupt (see `stdin_line`)
+    let r = super::stdin_line::read_line(vm)?;
     match r {
         Ok(b) if b.is_empty() => Ok(None),
         Ok(b) => Ok(Some(String::from_utf8_lossy(&b).into_owned())),

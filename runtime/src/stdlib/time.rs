@@ -1,11 +1,15 @@
-//! The `time` module. `sleep` releases the GIL and wakes early if the interpreter is
+//! The `time` module. `sleep` waits through [`crate::threads::block`]: it releases the
+//! GIL, shows in the thread's registry entry, and wakes early if the interpreter is
 //! stopping its daemon threads.
 
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::object::{Module, Value};
+use crate::threads::wait::Signal;
+use crate::threads::{WaitKind, block};
 use crate::vm::{Args, PyResult, Vm};
 
 use super::{add_funcs, new_module};
@@ -43,22 +47,30 @@ fn sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if s.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
     }
-    let d = Duration::from_secs_f64(s.min(1e9));
-    let interp = vm.interp.clone();
-    vm.allow_threads(move || {
-        let deadline = Instant::now() + d;
-        // wake up now and then to notice a stopping interpreter (daemon shutdown)
-        loop {
-            let now = Instant::now();
-            if now >= deadline || interp.stopping.load(std::sync::atomic::Ordering::Relaxed) {
-                break;
-            }
-            std::thread::sleep((deadline - now).min(Duration::from_millis(50)));
+    if s == 0.0 {
+        // let other threads run, as CPython's sleep(0) does
+        vm.allow_threads(std::thread::yield_now);
+        if vm.interp.breaker.is_set() {
+            vm.handle_breaker()?;
         }
-    });
-    if vm.interp.breaker.is_set() {
-        vm.handle_breaker()?;
+        return Ok(Value::None);
     }
+    let d = Duration::from_secs_f64(s.min(1e9));
+    let signal = Arc::new(Signal::new());
+    let s2 = signal.clone();
+    // a signal nobody sets: the wait ends at the deadline (or when a daemon
+    // thread is told to stop)
+    block(
+        vm,
+        WaitKind::Sleep,
+        0,
+        Some(d),
+        signal,
+        move |deadline, stop| {
+            s2.wait(deadline, stop);
+            (!stop.is_set()).then_some(())
+        },
+    )?;
     Ok(Value::None)
 }
 

@@ -44,6 +44,7 @@ pub fn create_thread_state(
         daemon,
         kind,
         main,
+        waiting: None,
     });
     drop(reg);
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread = id, native_id = 0u64, step = 1u8, "create thread state");
@@ -93,7 +94,9 @@ pub fn start_eval_loop(interp: &Arc<InterpShared>, thread: u64, ident: u64, nati
         }
     };
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread, native_id, step = 4u8, "start eval loop");
-    Vm::new(interp.clone(), ctx, thread, ident)
+    let mut vm = Vm::new(interp.clone(), ctx, thread, ident);
+    vm.daemon = interp.is_daemon(thread);
+    vm
 }
 
 /// Step 5: clears the thread's objects under the GIL, removes it from the registry,
@@ -124,6 +127,9 @@ pub fn finalize_thread_state(vm: Vm, finalize_interp: bool) {
         }
     }
     interp.registry_changed.notify_all();
+    // the threads left may now all be blocked for good (say, on a lock this
+    // thread never released)
+    super::deadlock::check_after_exit(&interp);
     tracing::debug!(target: "atoll::thread", interp = interp.id, thread, native_id, step = 5u8, "finalize thread state");
     interp.gil.release(thread);
 }

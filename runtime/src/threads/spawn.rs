@@ -4,52 +4,76 @@ use std::sync::Arc;
 
 use crate::interp::ThreadKind;
 use crate::object::Value;
-use crate::sync::{Condvar, GilHeld, Mutex, SendBox};
+use crate::sync::{AtomicU64, GilHeld, Mutex, Ordering, SendBox};
 use crate::vm::{Args, PyResult, Vm};
+
+use super::wait::{Signal, WaitKind, WaitTarget, block};
 
 use super::lifecycle::{
     bind_os_thread, create_os_thread, create_thread_state, exit_os_thread, finalize_thread_state,
     start_eval_loop,
 };
 
+/// The "thread finished" signal of a started thread; what `join` waits on.
+pub struct ThreadDone {
+    signal: Signal,
+    ident: AtomicU64,
+}
+
+impl WaitTarget for ThreadDone {
+    fn owner(&self) -> Option<u64> {
+        let i = self.ident.load(Ordering::Relaxed);
+        (i != 0 && !self.signal.is_set()).then_some(i)
+    }
+
+    fn stuck(&self) -> bool {
+        !self.signal.is_set()
+    }
+
+    fn wake_all(&self) {
+        self.signal.wake_all();
+    }
+}
+
 /// A started thread, as the script sees it through `_thread`: ids and a join.
 pub struct ThreadHandle {
     pub thread: u64,
     pub ident: u64,
     pub native_id: u64,
-    done: Arc<(Mutex<bool>, Condvar)>,
+    done: Arc<ThreadDone>,
 }
 
 impl ThreadHandle {
     /// Whether the thread has finished (its state left the registry).
     pub fn is_done(&self) -> bool {
-        *self.done.0.lock()
+        self.done.signal.is_set()
     }
 
-    /// Waits for the thread to finish (GIL released), at most `timeout`.
-    /// Returns whether it finished.
-    pub fn join(&self, vm: &mut Vm, timeout: Option<std::time::Duration>) -> bool {
+    /// Waits for the thread to finish (GIL released), at most `timeout`. `object` is
+    /// the `id()` of the Python object joined (for the wait record). Returns whether
+    /// it finished.
+    pub fn join(
+        &self,
+        vm: &mut Vm,
+        object: u64,
+        timeout: Option<std::time::Duration>,
+    ) -> PyResult<bool> {
+        if self.is_done() {
+            return Ok(true);
+        }
+        if timeout == Some(std::time::Duration::ZERO) {
+            return Ok(false);
+        }
         let done = self.done.clone();
-        vm.allow_threads(move || {
-            let mut g = done.0.lock();
-            match timeout {
-                None => {
-                    while !*g {
-                        done.1.wait(&mut g);
-                    }
-                    true
-                }
-                Some(t) => {
-                    let deadline = std::time::Instant::now() + t;
-                    while !*g {
-                        if done.1.wait_until(&mut g, deadline).timed_out() {
-                            break;
-                        }
-                    }
-                    *g
-                }
-            }
-        })
+        let r = block(
+            vm,
+            WaitKind::Join,
+            object,
+            timeout,
+            self.done.clone(),
+            move |deadline, stop| done.signal.wait(deadline, stop).then_some(()),
+        )?;
+        Ok(r.is_some())
     }
 }
 
@@ -64,21 +88,26 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
     if daemon && !interp.config.allow_daemon_threads {
         return Err(vm.runtime_error("daemon threads are disabled in this (sub)interpreter"));
     }
-    if interp.registry.lock().closing {
+    // As in CPython 3.11, threads may still start while `threading._shutdown`
+    // joins the others (pool workers, timers); not once daemon threads are stopped.
+    if interp.stopping.load(crate::sync::Ordering::Acquire) || interp.registry.lock().closed {
         return Err(vm.runtime_error("can't create new thread at interpreter shutdown"));
     }
     let thread = create_thread_state(&interp, name, daemon, ThreadKind::Spawned);
     let held = GilHeld::assert_held(interp.id);
     let target = SendBox::new(&held, func);
-    let done = Arc::new((Mutex::new(false), Condvar::new()));
-    let bound = Arc::new((Mutex::new(None::<(u64, u64)>), Condvar::new()));
-    let (done2, bound2, interp2) = (done.clone(), bound.clone(), interp.clone());
+    let done = Arc::new(ThreadDone {
+        signal: Signal::new(),
+        ident: AtomicU64::new(0),
+    });
+    let bound = Arc::new(Signal::new());
+    let ids = Arc::new(Mutex::new((0u64, 0u64)));
+    let (done2, bound2, ids2, interp2) = (done.clone(), bound.clone(), ids.clone(), interp.clone());
     let spawned = create_os_thread(&interp, thread, name, move || {
         let (ident, native_id) = bind_os_thread(&interp2, thread);
-        {
-            *bound2.0.lock() = Some((ident, native_id));
-            bound2.1.notify_all();
-        }
+        done2.ident.store(ident, Ordering::Relaxed);
+        *ids2.lock() = (ident, native_id);
+        bound2.set();
         let mut vm = start_eval_loop(&interp2, thread, ident, native_id);
         let held = GilHeld::assert_held(interp2.id);
         let func = target.into_inner(&held);
@@ -91,10 +120,7 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
         }
         drop(func);
         finalize_thread_state(vm, false);
-        {
-            *done2.0.lock() = true;
-            done2.1.notify_all();
-        }
+        done2.signal.set();
         exit_os_thread(&interp2, thread);
     });
     let handle = match spawned {
@@ -118,13 +144,14 @@ pub fn spawn_thread(vm: &mut Vm, func: Value, name: &str, daemon: bool) -> PyRes
         os.retain(|h| !h.is_finished());
         os.push(handle);
     }
-    let (ident, native_id) = vm.allow_threads(|| {
-        let mut g = bound.0.lock();
-        while g.is_none() {
-            bound.1.wait(&mut g);
-        }
-        g.unwrap_or((0, 0))
-    });
+    if !bound.is_set() {
+        let b = bound.clone();
+        block(vm, WaitKind::Start, 0, None, bound.clone(), move |_, _| {
+            // waits for the binding even while the interpreter stops: it is quick
+            b.wait(None, &super::wait::StopFlag::never()).then_some(())
+        })?;
+    }
+    let (ident, native_id) = *ids.lock();
     Ok(ThreadHandle {
         thread,
         ident,

@@ -199,6 +199,9 @@ impl Vm {
                 let Some(s) = b.to_usize() else {
                     return Err(self.overflow_error("too many digits in integer"));
                 };
+                if !a.is_zero() {
+                    self.check_room(s.checked_div(8).map(|n| n + a.bits() as usize / 8 + 8))?;
+                }
                 Value::from_big(a << s)
             }
             BinOp::RShift => {
@@ -327,10 +330,16 @@ pub fn ldexp(x: f64, e: i64) -> f64 {
     x * 2f64.powi(h) * 2f64.powi(e - h)
 }
 
-pub fn repeat(items: &[Value], n: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(items);
+impl Vm {
+    /// `items * n` for lists and tuples; `MemoryError` when it can't fit.
+    pub(crate) fn repeat(&self, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
+        let mut out = match items.len().checked_mul(n) {
+            Some(t) => self.vec_with_room(t)?,
+            None => return Err(self.memory_error("")),
+        };
+        for _ in 0..n {
+            out.extend_from_slice(items);
+        }
+        Ok(out)
     }
-    out
 }

@@ -7,7 +7,9 @@
 
 use std::rc::Rc;
 
-use crate::object::{BoundMethod, Builtin, Instance, Native, PyStr, PyType, TypeFlags, Value};
+use crate::object::{
+    BoundMethod, Builtin, Instance, Native, PyStr, PyType, TypeFlags, TypeKind, Value,
+};
 use crate::vm::eval::{dict_del_name, dict_get_name, dict_set_name};
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -422,6 +424,15 @@ impl Vm {
                         "fget" => return Ok(p.fget.clone()),
                         "fset" => return Ok(p.fset.clone()),
                         "fdel" => return Ok(p.fdel.clone()),
+                        "__isabstractmethod__" => {
+                            let fs = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+                            for f in &fs {
+                                if self.is_abstract_method(f)? {
+                                    return Ok(Value::Bool(true));
+                                }
+                            }
+                            return Ok(Value::Bool(false));
+                        }
                         "__doc__" => {
                             if !p.doc.is_none() {
                                 return Ok(p.doc.clone());
@@ -435,15 +446,25 @@ impl Vm {
                         _ => {}
                     }
                 }
-                if let Some(c) = nat.get::<ClassMethod>()
-                    && matches!(name.as_str(), "__func__" | "__wrapped__")
-                {
-                    return Ok(c.0.clone());
+                if let Some(c) = nat.get::<ClassMethod>() {
+                    match name.as_str() {
+                        "__func__" | "__wrapped__" => return Ok(c.0.clone()),
+                        "__isabstractmethod__" => {
+                            let f = c.0.clone();
+                            return Ok(Value::Bool(self.is_abstract_method(&f)?));
+                        }
+                        _ => {}
+                    }
                 }
-                if let Some(c) = nat.get::<StaticMethod>()
-                    && matches!(name.as_str(), "__func__" | "__wrapped__")
-                {
-                    return Ok(c.0.clone());
+                if let Some(c) = nat.get::<StaticMethod>() {
+                    match name.as_str() {
+                        "__func__" | "__wrapped__" => return Ok(c.0.clone()),
+                        "__isabstractmethod__" => {
+                            let f = c.0.clone();
+                            return Ok(Value::Bool(self.is_abstract_method(&f)?));
+                        }
+                        _ => {}
+                    }
                 }
                 if let Some(d) = &nat.dict
                     && let Some(v) = dict_get_name(d, name)
@@ -473,6 +494,9 @@ impl Vm {
         name: &Rc<PyStr>,
     ) -> PyResult<Value> {
         let cls = inst.class.clone();
+        if cls.kind == TypeKind::Local {
+            crate::stdlib::local_switch(self, inst)?;
+        }
         let class_attr = cls.lookup_name(name);
         if let Some(ca) = &class_attr {
             match self.descr_kind(ca) {
@@ -510,7 +534,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(v) = dict_get_name(&inst.dict, name) {
+        if let Some(v) = inst.dict.0.borrow().get_pystr(name).cloned() {
             return Ok(v);
         }
         match name.as_str() {
@@ -779,6 +803,9 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 if inst.class.type_flags() & TypeFlags::SETATTR != 0 {
                     let sa = inst.class.lookup("__setattr__").unwrap_or_default();
                     self.call0(&sa, &[obj.clone(), Value::Str(name.clone()), v])?;
@@ -1028,6 +1055,9 @@ impl Vm {
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.kind == TypeKind::Local {
+                    crate::stdlib::local_switch(self, inst)?;
+                }
                 if inst.class.type_flags() & TypeFlags::DELATTR != 0 {
                     let da = inst.class.lookup("__delattr__").unwrap_or_default();
                     self.call0(&da, &[obj.clone(), Value::Str(name.clone())])?;
@@ -1148,11 +1178,18 @@ impl Vm {
     /// built-in method on the type, else `(attribute, null)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
         let fast = match &obj {
+            Value::Instance(i) if i.class.kind == TypeKind::Local => false,
             Value::Instance(i) => {
                 i.class.type_flags() & TypeFlags::GETATTRIBUTE == 0
-                    && dict_get_name(&i.dict, name).is_none()
+                    && i.dict.0.borrow().get_pystr(name).is_none()
             }
-            Value::Type(_) | Value::Module(_) | Value::Native(_) | Value::Function(_) => false,
+            Value::Native(n) => {
+                n.dict
+                    .as_ref()
+                    .is_none_or(|d| d.0.borrow().get_pystr(name).is_none())
+                    && n.get::<Super>().is_none()
+            }
+            Value::Type(_) | Value::Module(_) | Value::Function(_) => false,
             _ => true,
         };
         if fast {
@@ -1254,6 +1291,21 @@ impl Vm {
         all.push(obj.clone());
         all.extend_from_slice(args);
         self.call(&f, Args::new(&all)).map(Some)
+    }
+}
+
+impl Vm {
+    /// Whether `f.__isabstractmethod__` is true (false when `f` has no such
+    /// attribute): what `abc` reads through properties and class/static methods.
+    fn is_abstract_method(&mut self, f: &Value) -> PyResult<bool> {
+        if f.is_none() {
+            return Ok(false);
+        }
+        match self.get_attr_str(f, "__isabstractmethod__") {
+            Ok(v) => self.truthy(&v),
+            Err(e) if self.err_is(&e, &self.ctx.types.attribute_error.clone()) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 }
 

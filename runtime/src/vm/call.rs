@@ -134,27 +134,42 @@ impl Vm {
     /// a generator).
     pub fn call_function(&mut self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Value> {
         let code = &func.code.code;
-        let mut frame = Frame::new(
-            func.code.clone(),
-            func.globals.clone(),
-            func.builtins.clone(),
-            &func.closure,
-        );
+        let mut frame = self.frame_for(func);
         let simple = args.kwnames.is_empty()
             && args.all.len() == code.argcount as usize
             && code.kwonlyargcount == 0
             && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0;
         if simple {
             frame.fast[..args.all.len()].clone_from_slice(args.all);
-        } else {
-            self.bind_args(func, &mut frame, args)?;
+        } else if let Err(e) = self.bind_args(func, &mut frame, args) {
+            self.recycle(frame);
+            return Err(e);
         }
+        self.run_bound(func, frame)
+    }
+
+    /// Whether a call of `func` with `argc` positional arguments and no keywords
+    /// binds them to its first `argc` locals as they are (no defaults, no
+    /// `*args`/`**kwargs`).
+    #[inline]
+    pub(crate) fn binds_simply(func: &Function, argc: usize) -> bool {
+        let code = &func.code.code;
+        argc == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+    }
+
+    /// Runs a frame whose arguments are bound (or makes the generator it is).
+    pub(crate) fn run_bound(&mut self, func: &Rc<Function>, mut frame: Frame) -> PyResult<Value> {
+        let code = &func.code.code;
         if code.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
             != 0
         {
             return Ok(self.make_generator(frame, func));
         }
-        self.run_new_frame(&mut frame)
+        let r = self.run_new_frame(&mut frame);
+        self.recycle(frame);
+        r
     }
 
     /// Runs a fresh frame to completion with the recursion check.
@@ -163,6 +178,9 @@ impl Vm {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
         self.depth += 1;
+        // Deep Python recursion must end in RecursionError, never in a native stack
+        // overflow, whatever stack the host thread was given (see
+        // `run_frame_on_stack`).
         let r = self.run_frame_on_stack(frame);
         self.depth -= 1;
         match r? {
@@ -176,7 +194,18 @@ impl Vm {
     #[inline]
     pub(crate) fn run_frame_on_stack(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         let prev = self.cur_globals.replace(frame.globals.clone());
+        // the caller (if any) is paused at the instruction being executed
+        let caller_lasti = self.cur_lasti;
+        if let Some(top) = self.frames.last_mut() {
+            top.lasti = caller_lasti;
+        }
+        self.frames.push(super::FrameMark {
+            code: frame.code.clone(),
+            lasti: 0,
+        });
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.run_frame(frame));
+        self.frames.pop();
+        self.cur_lasti = caller_lasti;
         self.cur_globals = prev;
         r
     }

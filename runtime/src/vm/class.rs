@@ -252,6 +252,8 @@ impl Vm {
         };
         let kind = if mro.iter().any(|t| t.kind == TypeKind::Exception) {
             TypeKind::Exception
+        } else if mro.iter().any(|t| t.kind == TypeKind::Local) {
+            TypeKind::Local
         } else {
             TypeKind::Object
         };
@@ -336,6 +338,7 @@ impl Vm {
             slots,
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
+            lookup_cache: Default::default(),
         });
         for b in &cls.bases {
             let mut subs = b.subclasses.borrow_mut();

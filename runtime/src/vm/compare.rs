@@ -43,8 +43,9 @@ impl Vm {
         if let Some(b) = v.is_truthy_simple() {
             return Ok(b);
         }
-        if let Value::Instance(i) = v {
-            if let Some(f) = i.class.lookup("__bool__") {
+        if let Value::Instance(_) | Value::Native(_) = v {
+            let class = self.type_of(v);
+            if let Some(f) = class.lookup("__bool__") {
                 return match self.call0(&f, std::slice::from_ref(v))? {
                     Value::Bool(b) => Ok(b),
                     other => Err(self.type_error(format!(
@@ -53,7 +54,7 @@ impl Vm {
                     ))),
                 };
             }
-            if let Some(f) = i.class.lookup("__len__") {
+            if let Some(f) = class.lookup("__len__") {
                 let n = self.call0(&f, std::slice::from_ref(v))?;
                 return match self.unwrap_base(&n) {
                     Value::Int(n) if n >= 0 => Ok(n != 0),
@@ -170,7 +171,20 @@ impl Vm {
             }
             (Value::None, Value::None) if eq_only => op == CmpOp::Eq,
             (Value::List(x), Value::List(y)) => {
-                let (x, y) = (x.0.borrow().clone(), y.0.borrow().clone());
+                // A prefix of equal unboxed items compares without copying or the
+                // VM; the rest is copied (cheap clones) so the borrows stay short,
+                // as comparing items may run code that changes the lists.
+                let (xb, yb) = (x.0.borrow(), y.0.borrow());
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && xb.len() != yb.len() {
+                    return Ok(Some(op == CmpOp::Ne));
+                }
+                let same = xb
+                    .iter()
+                    .zip(yb.iter())
+                    .take_while(|(p, q)| scalar_eq(p, q))
+                    .count();
+                let (x, y) = (xb[same..].to_vec(), yb[same..].to_vec());
+                drop((xb, yb));
                 return self.seq_compare(op, &x, &y).map(Some);
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
@@ -428,5 +442,17 @@ fn cmp_float_int(f: f64, i: Int<'_>) -> Option<Ordering> {
                 o => Some(o),
             }
         }
+    }
+}
+
+/// Whether two unboxed ints, floats or strs are equal (false for anything else,
+/// which then takes the general path).
+#[inline]
+fn scalar_eq(p: &Value, q: &Value) -> bool {
+    match (p, q) {
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Float(a), Value::Float(b)) => a == b,
+        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+        _ => false,
     }
 }

@@ -34,6 +34,26 @@ error_ctors! {
     unbound_local_error => unbound_local_error,
     os_error => os_error,
     assertion_error => assertion_error,
+    memory_error => memory_error,
+}
+
+impl Vm {
+    /// An empty vector with room for `n` items, or `MemoryError` if the memory
+    /// can't be had (instead of aborting the process, as a plain allocation
+    /// failure would).
+    pub fn vec_with_room<T>(&self, n: usize) -> Result<Vec<T>, PyErr> {
+        let mut v = Vec::new();
+        v.try_reserve_exact(n).map_err(|_| self.memory_error(""))?;
+        Ok(v)
+    }
+
+    /// `MemoryError` unless `bytes` bytes could be allocated now.
+    pub fn check_room(&self, bytes: Option<usize>) -> Result<(), PyErr> {
+        match bytes {
+            Some(b) if b <= isize::MAX as usize => self.vec_with_room::<u8>(b).map(drop),
+            _ => Err(self.memory_error("")),
+        }
+    }
 }
 
 impl Vm {

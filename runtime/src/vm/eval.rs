@@ -2,11 +2,13 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{CodeFlags, Instr, MakeFunctionFlags};
+use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags};
+use crate::object::GlobalSlot;
 use crate::object::{
     Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
     exception::TbEntry,
 };
+use crate::vm::compare::cmp_result;
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
 
 /// How a frame stopped running.
@@ -17,13 +19,19 @@ pub enum Exit {
 
 macro_rules! pop {
     ($f:expr) => {
-        $f.stack.pop().unwrap_or(Value::Null)
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
     };
 }
 
 macro_rules! top {
     ($f:expr) => {
-        $f.stack.last().cloned().unwrap_or(Value::Null)
+        match $f.stack.last() {
+            Some(v) => v.dup(),
+            None => Value::Null,
+        }
     };
 }
 
@@ -86,11 +94,14 @@ impl Vm {
                 ));
             };
             f.lasti = ip;
+            self.cur_lasti = ip;
             f.ip = ip + 1;
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    f.stack.pop();
+                    if let Some(v) = f.stack.pop() {
+                        v.discard();
+                    }
                 }
                 Instr::Dup => {
                     let v = top!(f);
@@ -117,7 +128,7 @@ impl Vm {
                     f.stack.insert(n - 3, v);
                 }
                 Instr::PushNull => f.stack.push(Value::Null),
-                Instr::LoadConst(i) => f.stack.push(consts[i as usize].clone()),
+                Instr::LoadConst(i) => f.stack.push(consts[i as usize].dup()),
                 Instr::LoadFast(i) => {
                     let v = &f.fast[i as usize];
                     if v.is_null() {
@@ -126,12 +137,11 @@ impl Vm {
                             "cannot access local variable '{name}' where it is not associated with a value"
                         )));
                     }
-                    f.stack.push(v.clone());
+                    f.stack.push(v.dup());
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!(f);
-                    let old = std::mem::replace(&mut f.fast[i as usize], v);
-                    drop(old);
+                    std::mem::replace(&mut f.fast[i as usize], v).discard();
                 }
                 Instr::DeleteFast(i) => {
                     if f.fast[i as usize].is_null() {
@@ -143,8 +153,10 @@ impl Vm {
                     f.fast[i as usize] = Value::Null;
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = &handle.names[i as usize];
-                    let v = self.load_global(f, name)?;
+                    let v = match cached_global(f, &handle.global_cache[i as usize]) {
+                        Some(v) => v,
+                        None => self.load_global_slow(f, i as usize)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -259,13 +271,39 @@ impl Vm {
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.binary_op(op, &a, &b)?;
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => {
+                            // Both are unboxed scalars: skip their (no-op) drop glue.
+                            std::mem::forget(a);
+                            std::mem::forget(b);
+                            v
+                        }
+                        None => self.binary_op(op, &a, &b)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::InplaceOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.inplace_op(op, a, &b)?;
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => {
+                            // Both are unboxed scalars: skip their (no-op) drop glue.
+                            std::mem::forget(a);
+                            std::mem::forget(b);
+                            v
+                        }
+                        None => self.inplace_op(op, a, &b)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::UnaryOp(op) => {
@@ -276,8 +314,28 @@ impl Vm {
                 Instr::CompareOp(op) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let v = self.compare(op, &a, &b)?;
-                    f.stack.push(v);
+                    let result = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => cmp_result(op, x.cmp(y)),
+                        (Value::Float(x), Value::Float(y)) => float_cmp(op, *x, *y),
+                        _ => {
+                            let v = self.compare(op, &a, &b)?;
+                            f.stack.push(v);
+                            continue;
+                        }
+                    };
+                    // Both are unboxed scalars: skip their (no-op) drop glue.
+                    std::mem::forget(a);
+                    std::mem::forget(b);
+                    // A comparison that feeds a conditional jump jumps at once.
+                    match instrs.get(f.ip) {
+                        Some(Instr::PopJumpIfFalse(t)) => {
+                            f.ip = if result { f.ip + 1 } else { *t as usize };
+                        }
+                        Some(Instr::PopJumpIfTrue(t)) => {
+                            f.ip = if result { *t as usize } else { f.ip + 1 };
+                        }
+                        _ => f.stack.push(Value::Bool(result)),
+                    }
                 }
                 Instr::IsOp(neg) => {
                     let b = pop!(f);
@@ -297,14 +355,20 @@ impl Vm {
                     f.ip = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
-                    let v = pop!(f);
-                    if !self.truthy(&v)? {
+                    let truth = match pop!(f) {
+                        Value::Bool(b) => b,
+                        v => self.truthy(&v)?,
+                    };
+                    if !truth {
                         f.ip = t as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
-                    let v = pop!(f);
-                    if self.truthy(&v)? {
+                    let truth = match pop!(f) {
+                        Value::Bool(b) => b,
+                        v => self.truthy(&v)?,
+                    };
+                    if truth {
                         f.ip = t as usize;
                     }
                 }
@@ -375,6 +439,21 @@ impl Vm {
                     }
                     let n = n as usize;
                     let start = f.stack.len() - n;
+                    if kwnames.is_none()
+                        && let Value::Function(func) = &f.stack[start - 1]
+                        && Vm::binds_simply(func, n)
+                    {
+                        // Move the arguments straight into the new frame's locals.
+                        let func = func.clone();
+                        let mut frame = self.frame_for(&func);
+                        for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(start..)) {
+                            *slot = v;
+                        }
+                        f.stack.pop();
+                        let r = self.run_bound(&func, frame)?;
+                        f.stack.push(r);
+                        continue;
+                    }
                     let kw = kwnames.take();
                     let callee = std::mem::take(&mut f.stack[start - 1]);
                     let args = Args {
@@ -393,6 +472,25 @@ impl Vm {
                     let kw = kwnames.take();
                     let kwn: &[Value] = kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]);
                     let start = f.stack.len() - n;
+                    if kw.is_none()
+                        && let Value::Function(func) = &f.stack[start - 2]
+                    {
+                        // [func, self|NULL, args...]: move self and the arguments
+                        // straight into the new frame's locals.
+                        let has_self = !f.stack[start - 1].is_null();
+                        let first = if has_self { start - 1 } else { start };
+                        if Vm::binds_simply(func, f.stack.len() - first) {
+                            let func = func.clone();
+                            let mut frame = self.frame_for(&func);
+                            for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(first..)) {
+                                *slot = v;
+                            }
+                            f.stack.truncate(start - 2);
+                            let r = self.run_bound(&func, frame)?;
+                            f.stack.push(r);
+                            continue;
+                        }
+                    }
                     let r = if f.stack[start - 1].is_null() {
                         let callee = std::mem::take(&mut f.stack[start - 2]);
                         self.call(
@@ -885,6 +983,38 @@ impl Vm {
         }
     }
 
+    /// `LoadGlobal` without a valid cache entry: looks the name up and fills the
+    /// cache slot for next time.
+    #[inline(never)]
+    fn load_global_slow(&mut self, f: &Frame, i: usize) -> PyResult<Value> {
+        let name = &f.code.names[i];
+        let key = Value::Str(name.clone());
+        let slot = &f.code.global_cache[i];
+        {
+            let globals = f.globals.0.borrow();
+            if let Some(pos) = globals.find_position(name.hash(), &key) {
+                slot.set(GlobalSlot {
+                    globals_tag: globals.tag(),
+                    globals_len: 0,
+                    pos: pos as u32,
+                    builtins_tag: 0,
+                });
+                return Ok(globals.value_at(pos).cloned().unwrap_or(Value::None));
+            }
+            let builtins = f.builtins.0.borrow();
+            if let Some(pos) = builtins.find_position(name.hash(), &key) {
+                slot.set(GlobalSlot {
+                    globals_tag: globals.tag(),
+                    globals_len: globals.raw_len() as u32,
+                    pos: pos as u32,
+                    builtins_tag: builtins.tag(),
+                });
+                return Ok(builtins.value_at(pos).cloned().unwrap_or(Value::None));
+            }
+        }
+        self.load_global(f, name)
+    }
+
     fn load_global(&mut self, f: &Frame, name: &Rc<PyStr>) -> PyResult<Value> {
         if let Some(v) = dict_get_name(&f.globals, name) {
             return Ok(v);
@@ -1306,7 +1436,7 @@ impl Vm {
     pub(crate) fn set_context(&self, err: &PyErr) {
         if let (Some(x), Value::Instance(h)) = (&err.exc, &self.handled)
             && !Rc::ptr_eq(err, h)
-            && (x.context.borrow().is_none() || x.context.borrow().is_null())
+            && matches!(*x.context.borrow(), Value::None | Value::Null)
         {
             // Cut a cycle: if the new exception is already in the handled one's context
             // chain, the link to it is dropped (as CPython's `_PyErr_SetObject` does).
@@ -1391,4 +1521,73 @@ pub(crate) fn dict_del_name(d: &PyDict, name: &Rc<PyStr>) -> Option<Value> {
             .ok()
             .flatten();
     r.map(|(_, v)| v)
+}
+
+/// `x op y` for two small ints when the result is a small int and no error is
+/// possible; `None` sends the operation down the general path.
+#[inline(always)]
+fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::Mod if y > 0 => x.rem_euclid(y),
+        BinOp::FloorDiv if y > 0 => x.div_euclid(y),
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+/// `x op y` for two floats where IEEE arithmetic is Python's (no division: it
+/// raises on zero).
+#[inline(always)]
+fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(Value::Float(r))
+}
+
+/// A rich comparison of two floats (false for every NaN comparison but `!=`).
+#[inline(always)]
+fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// A global name's value from its cache slot, if the slot is still valid.
+#[inline(always)]
+fn cached_global(f: &Frame, slot: &std::cell::Cell<GlobalSlot>) -> Option<Value> {
+    let slot = slot.get();
+    if slot.globals_tag == 0 {
+        return None;
+    }
+    let globals = f.globals.0.borrow();
+    if globals.tag() != slot.globals_tag {
+        return None;
+    }
+    if slot.builtins_tag == 0 {
+        return globals.value_at(slot.pos as usize).map(Value::dup);
+    }
+    if globals.raw_len() != slot.globals_len as usize {
+        return None;
+    }
+    let builtins = f.builtins.0.borrow();
+    if builtins.tag() != slot.builtins_tag {
+        return None;
+    }
+    builtins.value_at(slot.pos as usize).map(Value::dup)
 }

@@ -77,6 +77,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
 impl Vm {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if !matches!(
+            v,
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_)
+        ) {
+            return self.repr_inner(v);
+        }
+        // Containers recurse: count each level as a call, as CPython does.
+        if self.depth >= self.interp.recursion_limit() {
+            return Err(self.recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(256 * 1024, 8 << 20, || self.repr_inner(v));
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Null => "<NULL>".into(),
             Value::None => "None".into(),
@@ -189,13 +208,11 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
             Value::Type(t) => {
-                let module = if t.builtin {
-                    None
-                } else {
-                    t.dict
-                        .get_str("__module__")
-                        .and_then(|m| m.as_str().map(str::to_owned))
-                };
+                // built-in classes of modules (`_thread.lock`) carry a `__module__`
+                let module = t
+                    .dict
+                    .get_str("__module__")
+                    .and_then(|m| m.as_str().map(str::to_owned));
                 match module {
                     Some(m) if m != "builtins" => {
                         format!("<class '{}.{}'>", m, t.qualname.borrow().as_str())

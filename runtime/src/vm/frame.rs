@@ -32,15 +32,31 @@ impl Frame {
         builtins: Rc<PyDict>,
         closure: &[Rc<PyCell>],
     ) -> Frame {
+        Frame::with_buffers(code, globals, builtins, closure, Vec::new(), Vec::new())
+    }
+
+    /// Like [`Frame::new`], reusing two empty vectors (from a pool) for the fast
+    /// locals and the value stack.
+    pub fn with_buffers(
+        code: Rc<CodeHandle>,
+        globals: Rc<PyDict>,
+        builtins: Rc<PyDict>,
+        closure: &[Rc<PyCell>],
+        mut fast: Vec<Value>,
+        mut stack: Vec<Value>,
+    ) -> Frame {
         let c = &code.code;
+        debug_assert!(fast.is_empty() && stack.is_empty());
+        fast.resize(c.varnames.len(), Value::Null);
+        stack.reserve(c.max_stack as usize + 1);
         let mut cells = Vec::with_capacity(c.ncells());
         for _ in 0..c.cellvars.len() {
             cells.push(Rc::new(PyCell::default()));
         }
         cells.extend(closure.iter().cloned());
         Frame {
-            fast: vec![Value::Null; c.varnames.len()],
-            stack: Vec::with_capacity(c.max_stack as usize + 1),
+            fast,
+            stack,
             ip: 0,
             lasti: 0,
             cells,
@@ -49,6 +65,18 @@ impl Frame {
             locals: None,
             code,
         }
+    }
+
+    /// Drops the frame's values and gives back its two vectors, empty, for reuse.
+    pub fn into_buffers(self) -> (Vec<Value>, Vec<Value>) {
+        let Frame {
+            mut fast,
+            mut stack,
+            ..
+        } = self;
+        fast.clear();
+        stack.clear();
+        (fast, stack)
     }
 
     /// The current source line.

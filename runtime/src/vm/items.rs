@@ -242,11 +242,10 @@ impl Vm {
         match obj {
             Value::List(l) => match key {
                 Value::Slice(s) => {
-                    let items = l.0.borrow().clone();
-                    let pos = self.slice_positions(s, items.len())?;
-                    Ok(Value::list(
-                        pos.into_iter().map(|i| items[i].clone()).collect(),
-                    ))
+                    let n = l.0.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, n)?;
+                    let items = l.0.borrow();
+                    Ok(Value::list(slice_of(&items, start, stop, step)))
                 }
                 _ => {
                     let n = l.0.borrow().len();
@@ -257,13 +256,11 @@ impl Vm {
             },
             Value::Tuple(t) => match key {
                 Value::Slice(s) => {
-                    let pos = self.slice_positions(s, t.0.len())?;
-                    if pos.len() == t.0.len() && pos.first().is_none_or(|p| *p == 0) {
+                    let (start, stop, step) = self.slice_indices(s, t.0.len())?;
+                    if start == 0 && step == 1 && stop as usize == t.0.len() {
                         return Ok(obj.clone());
                     }
-                    Ok(Value::tuple(
-                        pos.into_iter().map(|i| t.0[i].clone()).collect(),
-                    ))
+                    Ok(Value::tuple(slice_of(&t.0, start, stop, step)))
                 }
                 _ => {
                     let i = self.seq_index(key, t.0.len(), "tuple")?;
@@ -566,4 +563,23 @@ impl Vm {
             },
         }
     }
+}
+
+/// The items of `items[start:stop:step]`, for bounds already clamped by
+/// `slice_indices`.
+fn slice_of(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
+    if step == 1 {
+        return if start < stop {
+            items[start as usize..stop as usize].to_vec()
+        } else {
+            Vec::new()
+        };
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(items[i as usize].clone());
+        i += step;
+    }
+    out
 }

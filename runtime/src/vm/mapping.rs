@@ -46,7 +46,15 @@ impl Vm {
             }
             Value::Native(n) => match n.class.lookup("__hash__") {
                 Some(Value::None) => {
-                    Err(self.type_error(format!("unhashable type: '{}'", n.class.name())))
+                    // Native classes are named as CPython names C types: with
+                    // their module (`collections.deque`).
+                    let name = match n.class.dict.get_str("__module__") {
+                        Some(Value::Str(m)) if m.as_str() != "builtins" => {
+                            format!("{}.{}", m.as_str(), n.class.name())
+                        }
+                        _ => n.class.name().to_owned(),
+                    };
+                    Err(self.type_error(format!("unhashable type: '{name}'")))
                 }
                 Some(f @ (Value::Function(_) | Value::Builtin(_)))
                     if !self
@@ -58,6 +66,14 @@ impl Vm {
                         .is_some_and(|o| o.is(&f)) =>
                 {
                     let r = self.call0(&f, std::slice::from_ref(v))?;
+                    self.hash_result(&r)
+                }
+                // A native class's own `__hash__` (not `object`'s default).
+                Some(Value::Builtin(b))
+                    if !matches!(self.ctx.types.object.dict.get_str("__hash__"),
+                        Some(Value::Builtin(d)) if Rc::ptr_eq(&d, &b)) =>
+                {
+                    let r = self.call0(&Value::Builtin(b), std::slice::from_ref(v))?;
                     self.hash_result(&r)
                 }
                 _ => Ok(identity_hash(v)),

@@ -11,8 +11,6 @@ use crate::bytecode::{BinOp, UnOp};
 use crate::object::{Int, PyDict, PySet, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-use super::arith::repeat;
-
 /// The operator as CPython's error messages spell it.
 pub(crate) fn op_symbol(op: BinOp) -> &'static str {
     match op {
@@ -225,7 +223,7 @@ impl Vm {
             (Value::List(l), BinOp::Mul) => {
                 if let Some(n) = self.repeat_count(b)? {
                     let items = l.0.borrow().clone();
-                    *l.0.borrow_mut() = repeat(&items, n);
+                    *l.0.borrow_mut() = self.repeat(&items, n)?;
                     return Ok(a);
                 }
             }
@@ -336,6 +334,9 @@ impl Vm {
             }
             (Value::Str(x), _, BinOp::Mul) | (_, Value::Str(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::Str(_)) { b } else { a })?;
+                if let Some(n) = n {
+                    self.check_room(x.as_str().len().checked_mul(n))?;
+                }
                 n.map(|n| Value::string(x.as_str().repeat(n)))
             }
             (Value::Str(x), _, BinOp::Mod) => {
@@ -375,6 +376,9 @@ impl Vm {
             }
             (Value::Bytes(x), _, BinOp::Mul) | (_, Value::Bytes(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::Bytes(_)) { b } else { a })?;
+                if let Some(n) = n {
+                    self.check_room(x.0.len().checked_mul(n))?;
+                }
                 n.map(|n| Value::bytes(x.0.repeat(n)))
             }
             (Value::ByteArray(x), _, BinOp::Mul) | (_, Value::ByteArray(x), BinOp::Mul) => {
@@ -387,11 +391,20 @@ impl Vm {
             }
             (Value::List(x), _, BinOp::Mul) | (_, Value::List(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::List(_)) { b } else { a })?;
-                n.map(|n| Value::list(repeat(&x.0.borrow(), n)))
+                match n {
+                    Some(n) => {
+                        let items = x.0.borrow().clone();
+                        Some(Value::list(self.repeat(&items, n)?))
+                    }
+                    None => None,
+                }
             }
             (Value::Tuple(x), _, BinOp::Mul) | (_, Value::Tuple(x), BinOp::Mul) => {
                 let n = self.repeat_count(if matches!(a, Value::Tuple(_)) { b } else { a })?;
-                n.map(|n| Value::tuple(repeat(&x.0, n)))
+                match n {
+                    Some(n) => Some(Value::tuple(self.repeat(&x.0, n)?)),
+                    None => None,
+                }
             }
             (Value::Set(x), Value::Set(y), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
                 let (x, y) = (x.clone(), y.clone());

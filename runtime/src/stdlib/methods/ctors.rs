@@ -778,10 +778,35 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             t.name()
         )));
     }
+    if t.meta.is_some() {
+        check_not_abstract(vm, &t)?;
+    }
     let base = t.solid.as_ref().map(|s| default_value(vm, s));
     let mut inst = Instance::new(t);
     inst.base = base;
     Ok(Value::Instance(Rc::new(inst)))
+}
+
+/// Refuses to instantiate a class whose `__abstractmethods__` (set by `abc.ABCMeta`)
+/// is not empty, as CPython's `object.__new__` does.
+fn check_not_abstract(vm: &mut Vm, t: &Rc<PyType>) -> PyResult<()> {
+    let Some(abstracts) = t.dict.get_str("__abstractmethods__") else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = Vec::new();
+    for name in vm.collect(&abstracts)? {
+        names.push(vm.str_of(&name)?);
+    }
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name(),
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    )))
 }
 
 /// The empty value of a built-in type (for `object.__new__(cls)` of derived classes).

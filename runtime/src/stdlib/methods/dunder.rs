@@ -396,6 +396,12 @@ fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `object.__subclasshook__`: no opinion (ABCs' `issubclass` falls back to the MRO
+/// and the registry).
+fn object_subclasshook(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
+
 fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__dir__", 1, 1)?;
     let names = vm.dir_of(&a[0])?;
@@ -651,6 +657,12 @@ pub fn install(vm: &mut Vm) {
         &vm.ctx.types.object.clone(),
         "__init_subclass__",
         object_init_subclass,
+    );
+    super::classmethod(
+        vm,
+        &vm.ctx.types.object.clone(),
+        "__subclasshook__",
+        object_subclasshook,
     );
     let t: &Types = &vm.ctx.types;
     method(

@@ -82,7 +82,7 @@ fn imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     };
     let items = l.0.borrow().clone();
-    *l.0.borrow_mut() = crate::vm::arith_repeat(&items, n);
+    *l.0.borrow_mut() = vm.repeat(&items, n)?;
     Ok(a[0].clone())
 }
 
@@ -283,7 +283,31 @@ pub fn sort_values(
     if reverse {
         idx.reverse();
     }
-    merge_sort(vm, &mut idx, &keys)?;
+    // Keys all of one simple type sort without the VM (stably, like the
+    // general path; floats only when no NaN makes the order partial).
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        idx.sort_by_key(|&i| match keys[i] {
+            Value::Int(n) => n,
+            _ => 0,
+        });
+    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else if keys
+        .iter()
+        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()))
+    {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Float(x), Value::Float(y)) => {
+                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+            }
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else {
+        merge_sort(vm, &mut idx, &keys)?;
+    }
     if reverse {
         idx.reverse();
     }

@@ -1,0 +1,1018 @@
+"""Container datatypes: deque (native), defaultdict, OrderedDict, Counter,
+namedtuple, ChainMap, UserDict, UserList.
+
+Counter, OrderedDict and defaultdict are dict subclasses when the interpreter
+supports subclassing dict (with __missing__); otherwise they are built on
+_DictBase, a mapping that keeps its items in a real dict and offers dict's
+interface. namedtuple classes likewise subclass tuple, or _TupleBase.
+"""
+
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
+           'defaultdict', 'deque', 'namedtuple']
+
+from _collections import deque, _count_elements
+import keyword as _kw
+
+
+def _dict_subclassing_works():
+    try:
+        class _P(dict):
+            def __init__(self, factory, *args, **kwds):
+                self.factory = factory
+                self.update(*args, **kwds)
+
+            def __missing__(self, key):
+                return self.factory()
+        p = _P(list, {'a': 1}, b=2)
+        return (p['a'] == 1 and p['b'] == 2 and p['zz'] == [] and len(p) == 2
+                and isinstance(p, dict) and type(p) is _P)
+    except Exception:
+        return False
+
+
+def _tuple_subclassing_works():
+    try:
+        class _P(tuple):
+            __slots__ = ()
+
+            def __new__(cls, a, b):
+                return tuple.__new__(cls, (a, b))
+        p = _P(1, 2)
+        return p == (1, 2) and p[1] == 2 and isinstance(p, tuple) and type(p) is _P
+    except Exception:
+        return False
+
+
+_sentinel = object()
+
+
+class _DictBase:
+    """A dict-like mapping over a real dict (self._d), for interpreters that
+    cannot subclass dict yet."""
+
+    def __init__(self, *args, **kwds):
+        self._d = {}
+        if args or kwds:
+            self.update(*args, **kwds)
+
+    def __getitem__(self, key):
+        d = self._d
+        if key in d:
+            return d[key]
+        missing = getattr(type(self), '__missing__', None)
+        if missing is not None:
+            return missing(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __reversed__(self):
+        return reversed(list(self._d))
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def pop(self, key, default=_sentinel):
+        if default is _sentinel:
+            return self._d.pop(key)
+        return self._d.pop(key, default)
+
+    def popitem(self):
+        return self._d.popitem()
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def clear(self):
+        self._d.clear()
+
+    def update(self, *args, **kwds):
+        if len(args) > 1:
+            raise TypeError('update expected at most 1 argument, got %d' % len(args))
+        if args:
+            other = args[0]
+            if isinstance(other, _DictBase):
+                other = other._d
+            if isinstance(other, dict):
+                self._d.update(other)
+            elif hasattr(other, 'keys'):
+                for k in other.keys():
+                    self[k] = other[k]
+            else:
+                for k, v in other:
+                    self[k] = v
+        for k in kwds:
+            self[k] = kwds[k]
+
+    def copy(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._d = self._d.copy()
+        return new
+
+    def __eq__(self, other):
+        if isinstance(other, _DictBase):
+            other = other._d
+        if isinstance(other, dict):
+            return self._d == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    __hash__ = None
+
+    def __repr__(self):
+        return repr(self._d)
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictBase)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        new = cls()
+        for k in iterable:
+            new[k] = value
+        return new
+
+
+_DICT = dict if _dict_subclassing_works() else _DictBase
+_TUPLE_OK = _tuple_subclassing_works()
+
+
+def _plain(mapping):
+    """A plain dict with the items of a dict or _DictBase."""
+    if isinstance(mapping, _DictBase):
+        return mapping._d
+    return mapping
+
+
+################################################################################
+### OrderedDict
+################################################################################
+
+class OrderedDict(_DICT):
+    'Dictionary that remembers insertion order'
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self)) if last else next(iter(self))
+        value = self.pop(key)
+        return key, value
+
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+        else:
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            for k, v in rest:
+                self[k] = v
+
+    def __reversed__(self):
+        return reversed(list(self.keys()))
+
+    def __repr__(self):
+        if not self:
+            return '%s()' % (self.__class__.__name__,)
+        return '%s(%r)' % (self.__class__.__name__, list(self.items()))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self.items()) == list(other.items())
+        if isinstance(other, (dict, _DictBase)):
+            return dict(self.items()) == dict(_plain(other).items())
+        return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    __hash__ = None
+
+    def copy(self):
+        return self.__class__(self)
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictBase)):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
+
+################################################################################
+### defaultdict
+################################################################################
+
+class defaultdict(_DICT):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
+
+    def __init__(self, default_factory=None, *args, **kwds):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        if _DICT is _DictBase:
+            self._d = {}
+        if args or kwds:
+            self.update(*args, **kwds)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        f = self.default_factory
+        if f is None:
+            fr = 'None'
+        elif isinstance(f, type):
+            fr = repr(f)
+        else:
+            fr = repr(f)
+        return '%s(%s, %r)' % (type(self).__name__, fr, dict(self.items()))
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictBase)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+
+################################################################################
+### namedtuple
+################################################################################
+
+class _TupleBase:
+    """A tuple-like immutable sequence over a real tuple (self._t), for
+    interpreters that cannot subclass tuple yet."""
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._t[i]
+        return self._t[i]
+
+    def __len__(self):
+        return len(self._t)
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __reversed__(self):
+        return reversed(self._t)
+
+    def __contains__(self, x):
+        return x in self._t
+
+    def __eq__(self, other):
+        if isinstance(other, _TupleBase):
+            other = other._t
+        if isinstance(other, tuple):
+            return self._t == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    def __lt__(self, other):
+        return self._t < tuple(other)
+
+    def __le__(self, other):
+        return self._t <= tuple(other)
+
+    def __gt__(self, other):
+        return self._t > tuple(other)
+
+    def __ge__(self, other):
+        return self._t >= tuple(other)
+
+    def __hash__(self):
+        return hash(self._t)
+
+    def __add__(self, other):
+        return self._t + tuple(other)
+
+    def __radd__(self, other):
+        return tuple(other) + self._t
+
+    def __mul__(self, n):
+        return self._t * n
+
+    __rmul__ = __mul__
+
+    def count(self, x):
+        return self._t.count(x)
+
+    def index(self, x, *args):
+        return self._t.index(x, *args)
+
+    def __setattr__(self, name, value):
+        if name == '_t' and '_t' not in self.__dict__:
+            self.__dict__['_t'] = value
+            return
+        raise AttributeError("can't set attribute")
+
+
+def _field_getter(index):
+    def get(self):
+        return self[index]
+    return property(get, doc='Alias for field number %d' % index)
+
+
+def _isidentifier(name):
+    if not isinstance(name, str) or not name:
+        return False
+    first = name[0]
+    if not (first == '_' or first.isalpha()):
+        return False
+    for c in name[1:]:
+        if not (c == '_' or c.isalpha() or c.isdigit()):
+            return False
+    return True
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not _isidentifier(name) or _kw.iskeyword(name)
+                    or name.startswith('_') or name in seen):
+                field_names[index] = '_%d' % index
+            seen.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not _isidentifier(name):
+            raise ValueError('Type names and field names must be valid '
+                             'identifiers: %r' % name)
+        if _kw.iskeyword(name):
+            raise ValueError('Type names and field names cannot be a '
+                             'keyword: %r' % name)
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             '%r' % name)
+        if name in seen:
+            raise ValueError('Encountered duplicate field name: %r' % name)
+        seen.add(name)
+
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names),
+                                                reversed(defaults)))))
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    qualnew = typename + '.__new__'
+
+    def _bind(args, kwds):
+        if len(args) > num_fields:
+            raise TypeError('%s() takes %d positional argument%s but %d %s given' % (
+                qualnew, num_fields + 1, '' if num_fields == 0 else 's',
+                len(args) + 1, 'was' if len(args) == 0 else 'were'))
+        values = list(args)
+        if kwds:
+            values += [_sentinel] * (num_fields - len(values))
+            for k in kwds:
+                if k not in field_names:
+                    raise TypeError('%s() got an unexpected keyword argument %r' % (qualnew, k))
+                i = field_names.index(k)
+                if values[i] is not _sentinel:
+                    raise TypeError('%s() got multiple values for argument %r' % (qualnew, k))
+                values[i] = kwds[k]
+        else:
+            values += [_sentinel] * (num_fields - len(values))
+        missing = []
+        for i, name in enumerate(field_names):
+            if values[i] is _sentinel:
+                if name in field_defaults:
+                    values[i] = field_defaults[name]
+                else:
+                    missing.append(repr(name))
+        if missing:
+            if len(missing) == 1:
+                names = missing[0]
+            elif len(missing) == 2:
+                names = missing[0] + ' and ' + missing[1]
+            else:
+                names = ', '.join(missing[:-1]) + ', and ' + missing[-1]
+            raise TypeError('%s() missing %d required positional argument%s: %s' % (
+                qualnew, len(missing), '' if len(missing) == 1 else 's', names))
+        return tuple(values)
+
+    if _TUPLE_OK:
+        def __new__(_cls, *args, **kwds):
+            return tuple.__new__(_cls, _bind(args, kwds))
+
+        def _make_tuple(cls, iterable):
+            result = tuple.__new__(cls, iterable)
+            if len(result) != num_fields:
+                raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+            return result
+        bases = (tuple,)
+    else:
+        def __new__(_cls, *args, **kwds):
+            self = object.__new__(_cls)
+            self._t = _bind(args, kwds)
+            return self
+
+        def _make_tuple(cls, iterable):
+            t = tuple(iterable)
+            if len(t) != num_fields:
+                raise TypeError(f'Expected {num_fields} arguments, got {len(t)}')
+            self = object.__new__(cls)
+            self._t = t
+            return self
+        bases = (_TupleBase,)
+
+    def _make(cls, iterable):
+        return _make_tuple(cls, iterable)
+
+    def _replace(self, **kwds):
+        result = self._make([kwds.pop(name) if name in kwds else getattr(self, name)
+                             for name in field_names])
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def __repr__(self):
+        return self.__class__.__name__ + '(' + ', '.join(
+            '%s=%r' % (name, self[i]) for i, name in enumerate(field_names)) + ')'
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    ns = {
+        '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '_make': classmethod(_make),
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+        '__module__': module if module is not None else '__main__',
+    }
+    for index, name in enumerate(field_names):
+        ns[name] = _field_getter(index)
+    return type(typename, bases, ns)
+
+
+################################################################################
+### Counter
+################################################################################
+
+def _count_key(item):
+    return item[1]
+
+
+class Counter(_DICT):
+    """Dict subclass for counting hashable items."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        if _DICT is _DictBase:
+            self._d = {}
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        if n is None:
+            return sorted(self.items(), key=_count_key, reverse=True)
+        import heapq
+        return heapq.nlargest(n, self.items(), key=_count_key)
+
+    def elements(self):
+        for elem, count in self.items():
+            for _ in range(count):
+                yield elem
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, Counter) or hasattr(iterable, 'keys'):
+                if self:
+                    self_get = self.get
+                    for elem, count in iterable.items():
+                        self[elem] = count + self_get(elem, 0)
+                else:
+                    for elem, count in iterable.items():
+                        self[elem] = count
+            else:
+                _count_elements(_plain(self) if _DICT is _DictBase else self, iterable)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            self_get = self.get
+            if hasattr(iterable, 'keys'):
+                for elem, count in iterable.items():
+                    self[elem] = self_get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self[elem] = self_get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
+    def __delitem__(self, elem):
+        if elem in self:
+            super().__delitem__(elem)
+
+    def __repr__(self):
+        if not self:
+            return f'{self.__class__.__name__}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self.items())
+        return f'{self.__class__.__name__}({d!r})'
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    __hash__ = None
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+
+################################################################################
+### ChainMap
+################################################################################
+
+class ChainMap:
+    """A ChainMap groups multiple dicts (or other mappings) together
+    to create a single, updateable view."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        keys = set()
+        for m in self.maps:
+            for k in m:
+                keys.add(k)
+        return len(keys)
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            for k in mapping:
+                d[k] = None
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        d = {}
+        value = args[0] if args else None
+        for k in iterable:
+            d[k] = value
+        return cls(d)
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def __eq__(self, other):
+        if isinstance(other, ChainMap):
+            other = dict(other.items())
+        return dict(self.items()) == _plain(other)
+
+    def __or__(self, other):
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+
+################################################################################
+### UserDict, UserList
+################################################################################
+
+class UserDict:
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+        if kwargs:
+            self.update(kwargs)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, "__missing__"):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        return default
+
+    def keys(self):
+        return self.data.keys()
+
+    def items(self):
+        return self.data.items()
+
+    def values(self):
+        return self.data.values()
+
+    def update(self, other=(), /, **kwds):
+        if hasattr(other, 'keys'):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def pop(self, key, *args):
+        return self.data.pop(key, *args)
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __eq__(self, other):
+        if isinstance(other, UserDict):
+            other = other.data
+        return self.data == other
+
+    def copy(self):
+        return self.__class__(self.data)
+
+
+class UserList:
+    def __init__(self, initlist=None):
+        self.data = []
+        if initlist is not None:
+            self.data = list(initlist)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.__class__(self.data[i])
+        return self.data[i]
+
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    def __delitem__(self, i):
+        del self.data[i]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, item):
+        return item in self.data
+
+    def __eq__(self, other):
+        return self.data == (other.data if isinstance(other, UserList) else other)
+
+    def __lt__(self, other):
+        return self.data < (other.data if isinstance(other, UserList) else other)
+
+    def __add__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(self.data + other.data)
+        return self.__class__(self.data + list(other))
+
+    def append(self, item):
+        self.data.append(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
+
+    def pop(self, i=-1):
+        return self.data.pop(i)
+
+    def remove(self, item):
+        self.data.remove(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
+
+    def reverse(self):
+        self.data.reverse()
+
+    def sort(self, /, *args, **kwds):
+        self.data.sort(*args, **kwds)
+
+    def extend(self, other):
+        if isinstance(other, UserList):
+            self.data.extend(other.data)
+        else:
+            self.data.extend(other)

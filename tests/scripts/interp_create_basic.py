@@ -1,0 +1,15 @@
+from concurrent import interpreters
+
+before = len(interpreters.list_all())
+interp = interpreters.create()
+print(type(interp).__name__)
+print(isinstance(interp.id, int))
+print(repr(interp) == f'Interpreter({interp.id})')
+print(interp.whence)
+print(interp.is_running())
+print(len(interpreters.list_all()) == before + 1)
+print(interp in interpreters.list_all())
+print(interpreters.Interpreter(interp.id) is interp)
+interp.close()
+print(len(interpreters.list_all()) == before)
+print(interp not in interpreters.list_all())

@@ -1,0 +1,38 @@
+from collections import Counter
+
+c = Counter("abracadabra")
+print(c)
+print(c["a"], c["z"], len(c), sorted(c), c.most_common(2), c.most_common())
+print(sorted(c.elements()), c.total())
+c.update("aaz")
+c.update({"b": 10})
+c.update(x=3)
+print(c)
+c.subtract("aaaa")
+c.subtract({"x": 5})
+print(c)
+print(+c, -c)
+a = Counter(a=3, b=1)
+b = Counter(a=1, b=2, d=4)
+print(a + b, a - b, a | b, a & b)
+print(a == Counter(b=1, a=3), a == Counter(a=3, b=1, c=0), a != b, a <= a + b, a < b)
+a += Counter(q=1)
+a -= Counter(b=5)
+print(a)
+words = "the quick brown fox jumps over the lazy dog the end".split()
+wc = Counter(words)
+print(wc.most_common(3), wc["the"])
+del wc["the"]
+del wc["nonexistent"]
+print("the" in wc, len(wc))
+print(Counter(), Counter({"a": 1}), Counter([1, 1, 2]), Counter(a=0))
+try:
+    Counter.fromkeys("abc")
+except NotImplementedError as e:
+    print(e)
+cc = c.copy()
+print(cc == c, cc is c, type(cc).__name__)
+print(list(Counter("hello").keys()), list(Counter("hello").values()))
+print(sorted(Counter("mississippi").items()))
+big = Counter(i % 7 for i in range(10000))
+print(big.most_common(3))
