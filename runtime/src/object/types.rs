@@ -67,6 +67,8 @@ impl TypeFlags {
     pub const DELATTR: u32 = 8;
     /// The class defines `__getattr__`.
     pub const GETATTR: u32 = 16;
+    /// The class defines `__del__`.
+    pub const DEL: u32 = 32;
 }
 
 impl PyType {
@@ -152,6 +154,9 @@ impl PyType {
         if self.lookup("__getattr__").is_some() {
             f |= TypeFlags::GETATTR;
         }
+        if overridden("__del__") {
+            f |= TypeFlags::DEL;
+        }
         self.flags.set(f);
         f
     }
@@ -228,6 +233,16 @@ pub struct Instance {
     pub base: Option<Value>,
     /// The values of `__slots__` members (`Null` when unset), by member index.
     pub slot_values: RefCell<Vec<Value>>,
+    /// Set once `__del__` has been called (it runs at most once per object).
+    pub finalized: std::cell::Cell<bool>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if !self.finalized.get() && self.class.type_flags() & TypeFlags::DEL != 0 {
+            crate::vm::finalize::queue_del(self);
+        }
+    }
 }
 
 impl Instance {
@@ -240,6 +255,7 @@ impl Instance {
             exc,
             base: None,
             slot_values: RefCell::new(Vec::new()),
+            finalized: std::cell::Cell::new(false),
         }
     }
 

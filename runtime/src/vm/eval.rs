@@ -151,6 +151,7 @@ impl Vm {
                         )));
                     }
                     f.fast[i as usize] = Value::Null;
+                    self.run_finalizers_now();
                 }
                 Instr::LoadGlobal(i) => {
                     let v = match cached_global(f, &handle.global_cache[i as usize]) {
@@ -170,6 +171,7 @@ impl Vm {
                             self.name_error(format!("name '{}' is not defined", name.as_str()))
                         );
                     }
+                    self.run_finalizers_now();
                 }
                 Instr::LoadName(i) => {
                     let name = &handle.names[i as usize];
@@ -196,6 +198,7 @@ impl Vm {
                             self.name_error(format!("name '{}' is not defined", name.as_str()))
                         );
                     }
+                    self.run_finalizers_now();
                 }
                 Instr::LoadDeref(i) => {
                     let v = f.cells[i as usize].0.borrow().clone();
@@ -214,6 +217,8 @@ impl Vm {
                     if old.is_null() {
                         return Err(self.unbound_deref(f, i as usize));
                     }
+                    drop(old);
+                    self.run_finalizers_now();
                 }
                 Instr::LoadClassDeref { name, cell } => {
                     let key = &handle.names[name as usize];
@@ -244,6 +249,8 @@ impl Vm {
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(f);
                     self.del_attr(&obj, &handle.names[i as usize])?;
+                    drop(obj);
+                    self.run_finalizers_now();
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!(f);
@@ -267,6 +274,8 @@ impl Vm {
                     let key = pop!(f);
                     let obj = pop!(f);
                     self.del_item(&obj, &key)?;
+                    drop((obj, key));
+                    self.run_finalizers_now();
                 }
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
