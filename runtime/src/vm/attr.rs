@@ -793,8 +793,18 @@ impl Vm {
                 return self.bind_class_attr(a, &obj, &start);
             }
         }
-        if n == "__class__" {
-            return Ok(Value::Type(self.ctx.types.super_.clone()));
+        match n {
+            "__class__" => return Ok(Value::Type(self.ctx.types.super_.clone())),
+            "__self__" => return Ok(s.obj.clone()),
+            "__thisclass__" => return Ok(Value::Type(s.cls.clone())),
+            "__self_class__" => {
+                return Ok(match &s.obj {
+                    Value::Type(t) if t.is_subtype(&s.cls) => Value::Type(t.clone()),
+                    Value::None => Value::None,
+                    o => Value::Type(self.type_of(o)),
+                });
+            }
+            _ => {}
         }
         Err(self.attribute_error(format!("'super' object has no attribute '{n}'")))
     }
