@@ -679,6 +679,16 @@ fn cpython_message(
             if m.starts_with("Expected `except` or `finally`") {
                 return plain("expected 'except' or 'finally' block");
             }
+            if m.starts_with("Cannot have both 'except' and 'except*'") {
+                return plain("cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            if m.starts_with("Expected one or more exception types") {
+                let line = index.line_col(source, range.start().to_u32() as usize).0;
+                let text = index.line_text(source, line).unwrap_or("");
+                if text.contains("except*") {
+                    return plain("expected one or more exception types");
+                }
+            }
             plain("invalid syntax")
         }
         P::ExpectedToken {

@@ -43,6 +43,8 @@ pub(super) enum FBlockKind<'a> {
     AsyncWith,
     /// An `except` body: `[prev_exc]` on the stack; the bound name is cleared.
     HandlerCleanup { name: Option<&'a str> },
+    /// An `except*` body: `break`, `continue` and `return` may not leave it.
+    ExceptStar,
 }
 
 #[derive(Clone, Debug)]
@@ -224,6 +226,8 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         LoadCurrentExc => 1,
         ExcType => 0,
         BeforeWith | BeforeAsyncWith => 1,
+        CheckEgMatch => 1,
+        PrepReraiseStar => -1,
         GetAIter => 0,
         GetANext => 1,
         WithExceptStart(_) => 1,

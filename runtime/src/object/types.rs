@@ -204,6 +204,16 @@ impl PyType {
             }
             None => (vec![], vec![]),
         };
+        PyType::new_builtin_mro(name, bases, mro, kind)
+    }
+
+    /// A built-in class with several bases and the given MRO (without itself).
+    pub fn new_builtin_mro(
+        name: &str,
+        bases: Vec<Rc<PyType>>,
+        mro: Vec<Rc<PyType>>,
+        kind: TypeKind,
+    ) -> Rc<PyType> {
         let name = Rc::new(PyStr::new(name));
         Rc::new(PyType {
             qualname: RefCell::new(name.clone()),
@@ -293,7 +303,20 @@ macro_rules! builtin_types {
                 $(let $f = PyType::new_builtin($name, Some(&$object), TypeKind::Builtin);)*
                 let $bool_ = PyType::new_builtin("bool", Some(&$int), TypeKind::Builtin);
                 $(let $ef = PyType::new_builtin($ename, Some(&$ebase), TypeKind::Exception);)*
-                Types { $object, $type_, $base_exception, $bool_, $($f,)* $($ef,)* }
+                let mut t = Types { $object, $type_, $base_exception, $bool_, $($f,)* $($ef,)* };
+                // ExceptionGroup derives from both BaseExceptionGroup and Exception
+                t.exception_group = PyType::new_builtin_mro(
+                    "ExceptionGroup",
+                    vec![t.base_exception_group.clone(), t.exception.clone()],
+                    vec![
+                        t.base_exception_group.clone(),
+                        t.exception.clone(),
+                        t.base_exception.clone(),
+                        t.object.clone(),
+                    ],
+                    TypeKind::Exception,
+                );
+                t
             }
 
             /// Every built-in exception class, with its name (for the builtins module).
@@ -381,6 +404,8 @@ builtin_types! {
         deadlock_error: "DeadlockError" < runtime_error,
         stop_iteration: "StopIteration" < exception,
         stop_async_iteration: "StopAsyncIteration" < exception,
+        base_exception_group: "BaseExceptionGroup" < base_exception,
+        exception_group: "ExceptionGroup" < base_exception_group,
         syntax_error: "SyntaxError" < exception,
         indentation_error: "IndentationError" < syntax_error,
         tab_error: "TabError" < indentation_error,

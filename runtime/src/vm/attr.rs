@@ -568,6 +568,12 @@ impl Vm {
         let c = &inst.class;
         let first = || args.first().cloned().unwrap_or(Value::None);
         Some(match n {
+            "message" if c.is_subtype(&t.base_exception_group) => first(),
+            "exceptions" if c.is_subtype(&t.base_exception_group) => match args.get(1) {
+                Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
+                Some(Value::List(l)) => Value::tuple(l.0.borrow().clone()),
+                _ => Value::tuple(vec![]),
+            },
             "value" if c.is_subtype(&t.stop_iteration) || c.is_subtype(&t.stop_async_iteration) => {
                 first()
             }

@@ -846,6 +846,27 @@ impl Vm {
                     f.stack.push(exit);
                     f.stack.push(r);
                 }
+                Instr::CheckEgMatch => {
+                    let ty = pop!(f);
+                    let rest = pop!(f);
+                    let (rest, matched) =
+                        crate::stdlib::methods::exc_group::except_star_match(self, &rest, &ty)?;
+                    let hit = !matched.is_none();
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                    f.stack.push(Value::Bool(hit));
+                }
+                Instr::PrepReraiseStar => {
+                    let raised = pop!(f);
+                    let orig = pop!(f);
+                    let raised = match &raised {
+                        Value::List(l) => l.0.borrow().clone(),
+                        _ => vec![],
+                    };
+                    let r =
+                        crate::stdlib::methods::exc_group::prep_reraise_star(self, &orig, &raised)?;
+                    f.stack.push(r);
+                }
                 Instr::BeforeAsyncWith => {
                     let ctx = pop!(f);
                     let t = self.type_of(&ctx);
