@@ -393,11 +393,43 @@ pub fn exception_only(vm: &mut Vm, err: &PyErr) -> String {
     let msg = vm
         .str_of(&Value::Instance(err.clone()))
         .unwrap_or_else(|_| "<exception str() failed>".into());
-    if msg.is_empty() {
+    let mut out = if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
+    };
+    out.push_str(&notes(vm, err));
+    out
+}
+
+/// The lines of `__notes__` (PEP 678), printed after the exception's line.
+fn notes(vm: &mut Vm, err: &PyErr) -> String {
+    let Some(notes) = err.dict.get_str("__notes__") else {
+        return String::new();
+    };
+    let mut out = String::new();
+    match &notes {
+        Value::List(_) | Value::Tuple(_) => {
+            for n in vm.collect(&notes).unwrap_or_default() {
+                let text = vm
+                    .str_of(&n)
+                    .unwrap_or_else(|_| "<note str() failed>".into());
+                for line in text.split('\n') {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        Value::None => {}
+        other => {
+            let r = vm
+                .repr(other)
+                .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            out.push_str(&r);
+            out.push('\n');
+        }
     }
+    out
 }
 
 impl Vm {
