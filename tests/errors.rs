@@ -313,6 +313,38 @@ fn cli_uncaught_exception_prints_traceback_and_exits_1() {
 }
 
 #[test]
+fn cli_traceback_marks_the_failing_expression_and_folds_recursion() {
+    let path = script_file(
+        "markers.py",
+        "def f(d):\n    return d['k'] + 1\n\ndef r(n):\n    return r(n + 1)\n\ntry:\n    f({})\nexcept KeyError:\n    pass\nprint(1 + f({}))\n",
+    );
+    let out = atoll_cli(&[path.to_str().expect("utf-8 path")]);
+    assert_no_panic(&out);
+    let stderr = text(&out.stderr);
+    // CPython 3.11 underlines the call and the subscript (operand `~`, index `^`)
+    for needle in [
+        "    print(1 + f({}))\n              ^^^^^\n",
+        "    return d['k'] + 1\n           ~^^^^^\n",
+        "KeyError: 'k'",
+    ] {
+        assert!(stderr.contains(needle), "missing {needle:?} in:\n{stderr}");
+    }
+    let path = script_file("deep.py", "def r(n):\n    return r(n + 1)\n\nr(0)\n");
+    let out = atoll_cli(&[path.to_str().expect("utf-8 path")]);
+    assert_no_panic(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("  [Previous line repeated 996 more times]\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("RecursionError: maximum recursion depth exceeded")
+    );
+}
+
+#[test]
 fn cli_bad_usage_exits_2() {
     let out = atoll_cli(&["--bogus"]);
     assert_no_panic(&out);

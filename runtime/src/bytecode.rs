@@ -4,6 +4,6 @@ mod code;
 mod dis;
 mod instr;
 
-pub use code::{CodeFlags, CodeObject, Const};
+pub use code::{CodeFlags, CodeObject, Const, Position};
 pub use dis::disassemble;
 pub use instr::{BinOp, CmpOp, Conversion, ExceptionEntry, Instr, MakeFunctionFlags, UnOp};

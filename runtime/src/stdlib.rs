@@ -41,6 +41,7 @@ use std::rc::Rc;
 use crate::object::{Builtin, BuiltinFn, Module, PyDict, PyStr, PyType, Value};
 use crate::vm::Vm;
 
+pub(crate) use builtins::{callable_value, is_instance};
 pub use crossinterp::{
     CallOutcome, CallTarget, ExcInfo, MAX_DEPTH, NotShareable, from_shareable, to_shareable,
 };

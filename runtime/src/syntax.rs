@@ -108,6 +108,12 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: u32) -> usize {
+        let i = (line as usize).saturating_sub(1);
+        self.starts.get(i).copied().unwrap_or(0)
+    }
+
     /// 1-based line and 1-based column (in characters) of byte `offset`.
     pub fn line_col(&self, source: &str, offset: usize) -> (u32, u32) {
         let offset = offset.min(source.len());
@@ -672,6 +678,16 @@ fn cpython_message(
             }
             if m.starts_with("Expected `except` or `finally`") {
                 return plain("expected 'except' or 'finally' block");
+            }
+            if m.starts_with("Cannot have both 'except' and 'except*'") {
+                return plain("cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            if m.starts_with("Expected one or more exception types") {
+                let line = index.line_col(source, range.start().to_u32() as usize).0;
+                let text = index.line_text(source, line).unwrap_or("");
+                if text.contains("except*") {
+                    return plain("expected one or more exception types");
+                }
             }
             plain("invalid syntax")
         }

@@ -30,6 +30,30 @@ pub enum Const {
     Code(Arc<CodeObject>),
 }
 
+/// The source span of an instruction: the expression or statement it was compiled
+/// for. The first line is in `CodeObject::lines`; columns are UTF-8 byte offsets
+/// within their lines, as in CPython's `co_positions()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+impl Position {
+    /// No known span.
+    pub const NONE: Position = Position {
+        end_line: 0,
+        col: u32::MAX,
+        end_col: u32::MAX,
+    };
+
+    /// Whether the span is known.
+    pub fn is_known(&self) -> bool {
+        self.col != u32::MAX
+    }
+}
+
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CodeFlags(pub u32);
@@ -76,6 +100,9 @@ pub struct CodeObject {
     pub instrs: Box<[Instr]>,
     /// Source line of each instruction (same length as `instrs`).
     pub lines: Box<[u32]>,
+    /// Source span of each instruction (same length as `instrs`), for the `^^^`
+    /// markers of tracebacks.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Const]>,
     pub names: Box<[Arc<str>]>,
     pub varnames: Box<[Arc<str>]>,
@@ -89,6 +116,11 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// The source span of the instruction at `ip` (`Position::NONE` if unknown).
+    pub fn position_at(&self, ip: usize) -> Position {
+        self.positions.get(ip).copied().unwrap_or(Position::NONE)
+    }
+
     /// The line of the instruction at `ip`, or the first line if out of range.
     pub fn line_at(&self, ip: usize) -> u32 {
         self.lines.get(ip).copied().unwrap_or(self.first_line)

@@ -262,6 +262,12 @@ pub enum Instr {
     ExcType,
     /// `[ctx] -> [bound __exit__, ctx.__enter__()]`
     BeforeWith,
+    /// `except* T`: `[rest, T] -> [rest', match, matched]`, splitting the unhandled
+    /// part of an exception (group) by `T`.
+    CheckEgMatch,
+    /// End of `except*`: `[orig, raised_list] -> [exception or None]`, combining what
+    /// the handlers raised with what is left unhandled.
+    PrepReraiseStar,
     /// `[ctx] -> [bound __aexit__, ctx.__aenter__()]` (the result is then awaited).
     BeforeAsyncWith,
     /// `[obj] -> [obj.__aiter__()]` for `async for`.

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::bytecode::{CodeFlags, CodeObject, Const, ExceptionEntry, Instr, MakeFunctionFlags};
+use crate::bytecode::{
+    CodeFlags, CodeObject, Const, ExceptionEntry, Instr, MakeFunctionFlags, Position,
+};
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{LineIndex, Ranged, TextRange};
 
@@ -41,6 +43,8 @@ pub(super) enum FBlockKind<'a> {
     AsyncWith,
     /// An `except` body: `[prev_exc]` on the stack; the bound name is cleared.
     HandlerCleanup { name: Option<&'a str> },
+    /// An `except*` body: `break`, `continue` and `return` may not leave it.
+    ExceptStar,
 }
 
 #[derive(Clone, Debug)]
@@ -95,6 +99,7 @@ pub(super) struct Unit<'a> {
     pub kwonlyargcount: u32,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    positions: Vec<Position>,
     handlers: Vec<Option<(Label, u32)>>,
     consts: Vec<Const>,
     const_map: HashMap<ConstKey, u32>,
@@ -113,6 +118,8 @@ pub(super) struct Unit<'a> {
     pub handler_stack: Vec<(Label, u32)>,
     pub fblocks: Vec<FBlock<'a>>,
     pub line: u32,
+    /// The span given to emitted instructions (with `line`).
+    pub pos: Position,
     pub doc: Option<String>,
     pub private: Option<String>,
     /// Module/class bodies that store annotations in `__annotations__`.
@@ -219,6 +226,8 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         LoadCurrentExc => 1,
         ExcType => 0,
         BeforeWith | BeforeAsyncWith => 1,
+        CheckEgMatch => 1,
+        PrepReraiseStar => -1,
         GetAIter => 0,
         GetANext => 1,
         WithExceptStart(_) => 1,
@@ -386,7 +395,35 @@ impl<'a> Compiler<'a> {
 
     pub fn set_line(&mut self, range: TextRange) {
         let line = self.line_of(range);
-        self.u().line = line;
+        let pos = self.position_of(range, line);
+        let u = self.u();
+        u.line = line;
+        u.pos = pos;
+    }
+
+    /// The span of `range` (which starts on `line`).
+    pub fn position_of(&self, range: TextRange, line: u32) -> Position {
+        let start = range.start().to_u32() as usize;
+        let end = range.end().to_u32() as usize;
+        let end_line = self.index.line(end.max(start));
+        Position {
+            end_line,
+            col: (start - self.index.line_start(line).min(start)) as u32,
+            end_col: (end - self.index.line_start(end_line).min(end)) as u32,
+        }
+    }
+
+    /// The current (line, span), to restore with [`restore_loc`](Self::restore_loc).
+    pub fn loc(&mut self) -> (u32, Position) {
+        let u = self.ur();
+        (u.line, u.pos)
+    }
+
+    /// Restores a location saved by [`loc`](Self::loc).
+    pub fn restore_loc(&mut self, loc: (u32, Position)) {
+        let u = self.u();
+        u.line = loc.0;
+        u.pos = loc.1;
     }
 
     pub fn error<T>(&self, msg: impl Into<String>, range: TextRange) -> CResult<T> {
@@ -435,6 +472,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             instrs: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             handlers: Vec::new(),
             consts: Vec::new(),
             const_map: HashMap::new(),
@@ -451,6 +489,7 @@ impl<'a> Compiler<'a> {
             handler_stack: Vec::new(),
             fblocks: Vec::new(),
             line: first_line,
+            pos: Position::NONE,
             doc: None,
             private: scope.private.clone(),
             has_annotations: false,
@@ -493,6 +532,7 @@ impl<'a> Compiler<'a> {
         let handler = u.handler_stack.last().copied();
         u.instrs.push(instr);
         u.lines.push(u.line);
+        u.positions.push(u.pos);
         u.handlers.push(handler);
         u.depth += stack_effect(&instr, false);
         if u.depth > u.max_depth {
@@ -792,6 +832,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: u.kwonlyargcount,
             instrs: u.instrs.into_boxed_slice(),
             lines: u.lines.into_boxed_slice(),
+            positions: u.positions.into_boxed_slice(),
             consts: u.consts.into_boxed_slice(),
             names: u.names.into_boxed_slice(),
             varnames: u.varnames.iter().map(|s| Arc::from(s.as_str())).collect(),

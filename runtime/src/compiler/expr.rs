@@ -57,10 +57,10 @@ enum CompKind {
 
 impl<'a> Compiler<'a> {
     pub fn compile_expr(&mut self, e: &'a Expr) -> CResult<()> {
-        let saved = self.ur().line;
+        let saved = self.loc();
         self.set_line(e.range());
         let r = self.compile_expr_inner(e);
-        self.u().line = saved;
+        self.restore_loc(saved);
         r
     }
 
@@ -298,13 +298,13 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() == 1 => {
-                let saved = self.ur().line;
+                let saved = self.loc();
                 self.set_line(c.range);
                 self.compile_expr(&c.left)?;
                 self.compile_expr(&c.comparators[0])?;
                 self.set_line(c.range);
                 self.emit(cmp_instr(c.ops[0]));
-                self.u().line = saved;
+                self.restore_loc(saved);
                 self.emit_jump(
                     if cond {
                         Instr::PopJumpIfTrue
@@ -934,7 +934,20 @@ impl<'a> Compiler<'a> {
     // ---- targets --------------------------------------------------------------------
 
     /// Stores the value on top of the stack into `target`.
+    /// Stores the top of the stack into `target` (instructions located at the target,
+    /// as CPython does).
     pub fn compile_store(&mut self, target: &'a Expr) -> CResult<()> {
+        if let Expr::Name(n) = target {
+            return self.compile_name(&n.id, NameCtx::Store);
+        }
+        let saved = self.loc();
+        self.set_line(target.range());
+        let r = self.compile_store_inner(target);
+        self.restore_loc(saved);
+        r
+    }
+
+    fn compile_store_inner(&mut self, target: &'a Expr) -> CResult<()> {
         match target {
             Expr::Name(n) => self.compile_name(&n.id, NameCtx::Store),
             Expr::Attribute(a) => {
@@ -993,7 +1006,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `del target`.
     pub fn compile_delete(&mut self, target: &'a Expr) -> CResult<()> {
+        let saved = self.loc();
+        self.set_line(target.range());
+        let r = self.compile_delete_inner(target);
+        self.restore_loc(saved);
+        r
+    }
+
+    fn compile_delete_inner(&mut self, target: &'a Expr) -> CResult<()> {
         match target {
             Expr::Name(n) => self.compile_name(&n.id, NameCtx::Del),
             Expr::Attribute(a) => {

@@ -482,9 +482,6 @@ impl Builder {
                 }
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return err("'except*' is not supported", t.range);
-                }
                 self.visit_body(&t.body)?;
                 for h in &t.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;

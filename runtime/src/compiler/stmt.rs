@@ -86,9 +86,6 @@ impl<'a> Compiler<'a> {
                 }
             },
             Stmt::Try(t) => {
-                if t.is_star {
-                    return self.error("'except*' is not supported", t.range);
-                }
                 if t.finalbody.is_empty() {
                     self.compile_try_except(t)?;
                 } else {
@@ -101,7 +98,7 @@ impl<'a> Compiler<'a> {
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
                 }
-                self.set_line(a.range);
+                self.set_line(a.test.range());
                 self.emit(Instr::RaiseAssert(a.msg.is_some()));
                 self.bind(end);
             }
@@ -145,6 +142,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&f.name.id, ScopeKind::Function);
         self.enter_unit(sid, &f.name.id, qualname, first_line);
         self.u().line = self.line_of(f.name.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.setup_params(Some(&f.parameters));
         let mut body: &[Stmt] = &f.body;
         if let Some(doc) = docstring(body) {
@@ -164,7 +162,9 @@ impl<'a> Compiler<'a> {
         self.set_line(f.name.range);
         self.make_closure(code, flags)?;
         self.compile_function_annotations(f)?;
-        for _ in &f.decorator_list {
+        // each decorator call is located at its decorator, innermost first
+        for d in f.decorator_list.iter().rev() {
+            self.set_line(d.expression.range());
             self.emit(Instr::Call(1));
         }
         self.compile_name(&f.name.id, NameCtx::Store)
@@ -237,6 +237,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&c.name.id, ScopeKind::Class);
         self.enter_unit(sid, &c.name.id, qualname.clone(), first_line);
         self.u().line = self.line_of(c.name.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.compile_name("__name__", NameCtx::Load)?;
         self.store_name_op("__module__");
         self.load_const(Const::Str(qualname.as_str().into()));
@@ -264,6 +265,8 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::ReturnValue);
         let code = self.finish_unit()?;
         self.set_line(c.name.range);
+        // the class statement spans its whole header: no markers under it
+        self.u().pos = crate::bytecode::Position::NONE;
         self.make_closure(code, 0)?;
         self.load_const(Const::Str(c.name.id.as_str().into()));
         match &c.arguments {
@@ -275,7 +278,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Call(2));
             }
         }
-        for _ in &c.decorator_list {
+        for d in c.decorator_list.iter().rev() {
+            self.set_line(d.expression.range());
             self.emit(Instr::Call(1));
         }
         self.compile_name(&c.name.id, NameCtx::Store)
@@ -457,6 +461,12 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.truncate(idx);
         self.u().handler_stack.truncate(fb.handler_len);
         match fb.kind {
+            FBlockKind::ExceptStar => {
+                return self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    self.stmt_range,
+                );
+            }
             FBlockKind::While { .. } | FBlockKind::TryExcept => {}
             FBlockKind::For { .. } => {
                 if preserve_tos {
@@ -711,6 +721,9 @@ impl<'a> Compiler<'a> {
     // ---- exceptions -------------------------------------------------------------------
 
     fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return self.compile_try_except_star(t);
+        }
         let d = self.ur().depth;
         let handler = self.new_label();
         let cleanup = self.new_label();
@@ -798,6 +811,105 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try: ... except* T as e: ...`: each clause takes the part of the exception
+    /// (group) its types match; what the handlers raise and what no clause matched
+    /// is raised again at the end (see `exc_group::prep_reraise_star`).
+    fn compile_try_except_star(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        let d = self.ur().depth;
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        let outer_len = self.ur().handler_stack.len();
+
+        self.push_handler(handler, d);
+        self.push_fblock(FBlockKind::TryExcept, outer_len)?;
+        self.compile_body(&t.body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.compile_body(&t.orelse)?;
+        self.emit_jump(Instr::Jump, end);
+
+        // [orig]
+        self.bind(handler);
+        self.set_line(t.range);
+        self.emit(Instr::PushExcInfo); // [prev, orig]
+        self.push_handler(cleanup, d + 1);
+        self.emit(Instr::Dup); // [prev, orig, rest]
+        self.emit(Instr::BuildList(0)); // [prev, orig, rest, raised]
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h.range);
+            let Some(ty) = &h.type_ else {
+                return self.error("expected one or more exception types", h.range);
+            };
+            let no_match = self.new_label();
+            let failed = self.new_label();
+            let after = self.new_label();
+            self.emit(Instr::Rot2); // [prev, orig, raised, rest]
+            self.compile_expr(ty)?;
+            self.emit(Instr::CheckEgMatch); // [.., raised, rest', match, hit]
+            self.emit_jump(Instr::PopJumpIfFalse, no_match);
+            // the handler runs with the matched group as the exception being handled
+            self.emit(Instr::PushExcInfo); // [.., raised, rest', prev2, match]
+            self.push_handler(failed, d + 5);
+            self.push_fblock(FBlockKind::ExceptStar, outer_len)?;
+            match &h.name {
+                Some(name) => self.compile_name(&name.id, NameCtx::Store)?,
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            self.compile_body(&h.body)?;
+            self.pop_fblock();
+            self.pop_handler();
+            if let Some(name) = &h.name {
+                self.clear_handler_name(&name.id)?;
+            }
+            self.emit(Instr::PopExcept); // [prev, orig, raised, rest']
+            self.emit(Instr::Rot2); // [prev, orig, rest', raised]
+            self.emit_jump(Instr::Jump, after);
+            // the handler raised: [.., raised, rest', prev2, exc]
+            self.bind(failed);
+            if let Some(name) = &h.name {
+                self.clear_handler_name(&name.id)?;
+            }
+            self.emit(Instr::Rot2);
+            self.emit(Instr::PopExcept); // [.., raised, rest', exc]
+            self.emit(Instr::ListAppend(2)); // [prev, orig, raised, rest']
+            self.emit(Instr::Rot2);
+            self.emit_jump(Instr::Jump, after);
+            // no match: [.., raised, rest', None]
+            self.bind(no_match);
+            self.u().depth = d + 5;
+            self.emit(Instr::Pop);
+            self.emit(Instr::Rot2); // [prev, orig, rest', raised]
+            self.bind(after);
+        }
+        let done = self.new_label();
+        self.emit(Instr::Rot2); // [prev, orig, raised, rest]
+        self.emit(Instr::ListAppend(1)); // [prev, orig, raised]
+        self.emit(Instr::PrepReraiseStar); // [prev, result]
+        self.emit(Instr::Dup);
+        self.emit_jump(Instr::PopJumpIfNone, done);
+        self.emit(Instr::Reraise);
+        self.pop_handler();
+        // everything was handled: [prev, None]
+        self.bind(done);
+        self.emit(Instr::Pop);
+        let saved = self.ur().handler_stack.clone();
+        self.u().handler_stack.truncate(outer_len);
+        self.emit(Instr::PopExcept);
+        self.emit_jump(Instr::Jump, end);
+        self.u().handler_stack = saved;
+        // [prev, exc]: restore the previous exception and propagate.
+        self.bind(cleanup);
+        self.emit(Instr::Rot2);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+        self.bind(end);
+        Ok(())
+    }
+
     fn compile_try_finally(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
         let d = self.ur().depth;
         let handler = self.new_label();
@@ -849,6 +961,7 @@ impl<'a> Compiler<'a> {
 
         self.compile_expr(&item.context_expr)?;
         self.set_line(item.range);
+        self.u().pos = crate::bytecode::Position::NONE;
         self.emit(Instr::BeforeWith); // [exit, value]
         self.push_handler(handler, d + 1);
         self.push_fblock(FBlockKind::With, outer_len)?;

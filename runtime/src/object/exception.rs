@@ -11,6 +11,8 @@ use super::value::Value;
 pub struct TbEntry {
     pub code: Rc<CodeHandle>,
     pub line: u32,
+    /// The instruction that was running (for the source span of the `^^^` markers).
+    pub lasti: u32,
 }
 
 /// Exception state of an instance of a `BaseException` subclass.

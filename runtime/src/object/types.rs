@@ -67,6 +67,8 @@ impl TypeFlags {
     pub const DELATTR: u32 = 8;
     /// The class defines `__getattr__`.
     pub const GETATTR: u32 = 16;
+    /// The class defines `__del__`.
+    pub const DEL: u32 = 32;
 }
 
 impl PyType {
@@ -152,6 +154,9 @@ impl PyType {
         if self.lookup("__getattr__").is_some() {
             f |= TypeFlags::GETATTR;
         }
+        if overridden("__del__") {
+            f |= TypeFlags::DEL;
+        }
         self.flags.set(f);
         f
     }
@@ -199,6 +204,16 @@ impl PyType {
             }
             None => (vec![], vec![]),
         };
+        PyType::new_builtin_mro(name, bases, mro, kind)
+    }
+
+    /// A built-in class with several bases and the given MRO (without itself).
+    pub fn new_builtin_mro(
+        name: &str,
+        bases: Vec<Rc<PyType>>,
+        mro: Vec<Rc<PyType>>,
+        kind: TypeKind,
+    ) -> Rc<PyType> {
         let name = Rc::new(PyStr::new(name));
         Rc::new(PyType {
             qualname: RefCell::new(name.clone()),
@@ -228,6 +243,16 @@ pub struct Instance {
     pub base: Option<Value>,
     /// The values of `__slots__` members (`Null` when unset), by member index.
     pub slot_values: RefCell<Vec<Value>>,
+    /// Set once `__del__` has been called (it runs at most once per object).
+    pub finalized: std::cell::Cell<bool>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if !self.finalized.get() && self.class.type_flags() & TypeFlags::DEL != 0 {
+            crate::vm::finalize::queue_del(self);
+        }
+    }
 }
 
 impl Instance {
@@ -240,6 +265,7 @@ impl Instance {
             exc,
             base: None,
             slot_values: RefCell::new(Vec::new()),
+            finalized: std::cell::Cell::new(false),
         }
     }
 
@@ -277,7 +303,20 @@ macro_rules! builtin_types {
                 $(let $f = PyType::new_builtin($name, Some(&$object), TypeKind::Builtin);)*
                 let $bool_ = PyType::new_builtin("bool", Some(&$int), TypeKind::Builtin);
                 $(let $ef = PyType::new_builtin($ename, Some(&$ebase), TypeKind::Exception);)*
-                Types { $object, $type_, $base_exception, $bool_, $($f,)* $($ef,)* }
+                let mut t = Types { $object, $type_, $base_exception, $bool_, $($f,)* $($ef,)* };
+                // ExceptionGroup derives from both BaseExceptionGroup and Exception
+                t.exception_group = PyType::new_builtin_mro(
+                    "ExceptionGroup",
+                    vec![t.base_exception_group.clone(), t.exception.clone()],
+                    vec![
+                        t.base_exception_group.clone(),
+                        t.exception.clone(),
+                        t.base_exception.clone(),
+                        t.object.clone(),
+                    ],
+                    TypeKind::Exception,
+                );
+                t
             }
 
             /// Every built-in exception class, with its name (for the builtins module).
@@ -365,6 +404,8 @@ builtin_types! {
         deadlock_error: "DeadlockError" < runtime_error,
         stop_iteration: "StopIteration" < exception,
         stop_async_iteration: "StopAsyncIteration" < exception,
+        base_exception_group: "BaseExceptionGroup" < base_exception,
+        exception_group: "ExceptionGroup" < base_exception_group,
         syntax_error: "SyntaxError" < exception,
         indentation_error: "IndentationError" < syntax_error,
         tab_error: "TabError" < indentation_error,

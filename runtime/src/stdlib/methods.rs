@@ -9,6 +9,7 @@ mod bytes;
 mod ctors;
 mod dict;
 mod dunder;
+pub mod exc_group;
 mod generators;
 mod generic_alias;
 mod mappingproxy;
@@ -40,6 +41,7 @@ pub fn install(vm: &mut crate::vm::Vm) {
     generators::install(vm);
     mappingproxy::install(vm);
     generic_alias::install(vm);
+    exc_group::install(vm);
 }
 
 /// Adds built-in methods to a class.

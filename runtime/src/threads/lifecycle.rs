@@ -105,12 +105,14 @@ pub fn start_eval_loop(interp: &Arc<InterpShared>, thread: u64, ident: u64, nati
 /// Step 5: clears the thread's objects under the GIL, removes it from the registry,
 /// and drops the GIL. `finalize_interp` also frees the interpreter's objects (the
 /// last thread of a closing interpreter).
-pub fn finalize_thread_state(vm: Vm, finalize_interp: bool) {
+pub fn finalize_thread_state(mut vm: Vm, finalize_interp: bool) {
     let interp = vm.interp.clone();
     let thread = vm.thread_id;
     let native_id = current_native_id();
     if finalize_interp {
+        vm.finalize_modules();
         vm.ctx.clear();
+        crate::vm::finalize::discard_pending();
     }
     drop(vm);
     if finalize_interp {

@@ -568,6 +568,12 @@ impl Vm {
         let c = &inst.class;
         let first = || args.first().cloned().unwrap_or(Value::None);
         Some(match n {
+            "message" if c.is_subtype(&t.base_exception_group) => first(),
+            "exceptions" if c.is_subtype(&t.base_exception_group) => match args.get(1) {
+                Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
+                Some(Value::List(l)) => Value::tuple(l.0.borrow().clone()),
+                _ => Value::tuple(vec![]),
+            },
             "value" if c.is_subtype(&t.stop_iteration) || c.is_subtype(&t.stop_async_iteration) => {
                 first()
             }
@@ -793,8 +799,18 @@ impl Vm {
                 return self.bind_class_attr(a, &obj, &start);
             }
         }
-        if n == "__class__" {
-            return Ok(Value::Type(self.ctx.types.super_.clone()));
+        match n {
+            "__class__" => return Ok(Value::Type(self.ctx.types.super_.clone())),
+            "__self__" => return Ok(s.obj.clone()),
+            "__thisclass__" => return Ok(Value::Type(s.cls.clone())),
+            "__self_class__" => {
+                return Ok(match &s.obj {
+                    Value::Type(t) if t.is_subtype(&s.cls) => Value::Type(t.clone()),
+                    Value::None => Value::None,
+                    o => Value::Type(self.type_of(o)),
+                });
+            }
+            _ => {}
         }
         Err(self.attribute_error(format!("'super' object has no attribute '{n}'")))
     }

@@ -169,6 +169,8 @@ impl Vm {
         }
         let r = self.run_new_frame(&mut frame);
         self.recycle(frame);
+        // locals freed with the frame may have finalizers to run
+        self.run_finalizers_now();
         r
     }
 

@@ -70,6 +70,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: f.code.clone(),
                 line: f.line(),
+                lasti: f.lasti as u32,
             });
         }
     }
@@ -150,6 +151,7 @@ impl Vm {
                         )));
                     }
                     f.fast[i as usize] = Value::Null;
+                    self.run_finalizers_now();
                 }
                 Instr::LoadGlobal(i) => {
                     let v = match cached_global(f, &handle.global_cache[i as usize]) {
@@ -169,6 +171,7 @@ impl Vm {
                             self.name_error(format!("name '{}' is not defined", name.as_str()))
                         );
                     }
+                    self.run_finalizers_now();
                 }
                 Instr::LoadName(i) => {
                     let name = &handle.names[i as usize];
@@ -222,6 +225,7 @@ impl Vm {
                             self.name_error(format!("name '{}' is not defined", name.as_str()))
                         );
                     }
+                    self.run_finalizers_now();
                 }
                 Instr::LoadDeref(i) => {
                     let v = f.cells[i as usize].0.borrow().clone();
@@ -240,6 +244,8 @@ impl Vm {
                     if old.is_null() {
                         return Err(self.unbound_deref(f, i as usize));
                     }
+                    drop(old);
+                    self.run_finalizers_now();
                 }
                 Instr::LoadClassDeref { name, cell } => {
                     let key = &handle.names[name as usize];
@@ -270,6 +276,8 @@ impl Vm {
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(f);
                     self.del_attr(&obj, &handle.names[i as usize])?;
+                    drop(obj);
+                    self.run_finalizers_now();
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!(f);
@@ -293,6 +301,8 @@ impl Vm {
                     let key = pop!(f);
                     let obj = pop!(f);
                     self.del_item(&obj, &key)?;
+                    drop((obj, key));
+                    self.run_finalizers_now();
                 }
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
@@ -861,6 +871,27 @@ impl Vm {
                     let enter = self.bind_class_attr(enter, &ctx, &t)?;
                     let r = self.call(&enter, Args::new(&[]))?;
                     f.stack.push(exit);
+                    f.stack.push(r);
+                }
+                Instr::CheckEgMatch => {
+                    let ty = pop!(f);
+                    let rest = pop!(f);
+                    let (rest, matched) =
+                        crate::stdlib::methods::exc_group::except_star_match(self, &rest, &ty)?;
+                    let hit = !matched.is_none();
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                    f.stack.push(Value::Bool(hit));
+                }
+                Instr::PrepReraiseStar => {
+                    let raised = pop!(f);
+                    let orig = pop!(f);
+                    let raised = match &raised {
+                        Value::List(l) => l.0.borrow().clone(),
+                        _ => vec![],
+                    };
+                    let r =
+                        crate::stdlib::methods::exc_group::prep_reraise_star(self, &orig, &raised)?;
                     f.stack.push(r);
                 }
                 Instr::BeforeAsyncWith => {

@@ -257,6 +257,19 @@ impl Vm {
                 let t = self.type_of(v);
                 format!("<{} object at {:#x}>", t.name(), v.id())
             }
+            Value::Native(n) if n.get::<crate::vm::attr::Super>().is_some() => {
+                let s = n
+                    .get::<crate::vm::attr::Super>()
+                    .map(|s| (s.cls.clone(), s.obj.clone()));
+                let (cls, obj) = s.unwrap_or((self.ctx.types.object.clone(), Value::None));
+                let cls_repr = format!("<class '{}'>", cls.name());
+                let obj_part = match &obj {
+                    Value::None => "NULL".to_owned(),
+                    Value::Type(t) => format!("<{} object>", t.name()),
+                    o => format!("<{} object>", self.type_name(o)),
+                };
+                format!("<super: {cls_repr}, {obj_part}>")
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let r = self.call_special(v, "__repr__", &[])?;
                 match r {
