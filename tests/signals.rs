@@ -157,14 +157,18 @@ t = threading.Thread(target=spin, name="spinner")
 t.start()
 spinning.wait()
 print("ready", flush=True)
-time.sleep(3)
+time.sleep(5)
 stop.set()
 t.join()
 print("finished")
 "#,
     );
     let (child, out) = start(&path);
-    dump_a_few_times(&child);
+    // A loaded machine may not schedule the spinner at every dump: ask often.
+    for _ in 0..12 {
+        kill(&child, "QUIT");
+        std::thread::sleep(Duration::from_millis(300));
+    }
     let (code, stdout, stderr) = finish(child, out);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(stdout, "finished\n");

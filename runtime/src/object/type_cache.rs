@@ -94,7 +94,7 @@ impl LookupCache {
     /// The cached result for `name` in the current epoch: `Some(found)` on a hit.
     #[inline]
     pub fn get(&self, name: &str) -> Option<Option<Value>> {
-        let table = self.table.borrow();
+        let table = self.table.try_borrow().ok()?;
         let table = table.as_ref()?;
         if table.epoch != epoch() {
             return None;
@@ -119,7 +119,7 @@ impl LookupCache {
     /// The cached result for the name `name` in the current epoch.
     #[inline]
     pub fn get_name(&self, name: &Rc<PyStr>) -> Option<Option<Value>> {
-        let table = self.table.borrow();
+        let table = self.table.try_borrow().ok()?;
         let table = table.as_ref()?;
         if table.epoch != epoch() {
             return None;
@@ -155,42 +155,56 @@ impl LookupCache {
     }
 
     fn insert(&self, addr: usize, key: Key, at: u64, value: Option<Value>) {
-        let mut table = self.table.borrow_mut();
-        let table = table.get_or_insert_with(|| {
-            Box::new(Table {
-                epoch: at,
-                used: 0,
-                slots: std::array::from_fn(|_| Slot::default()),
-            })
-        });
-        if table.epoch != at || table.used >= MAX_FILL {
-            table.slots = std::array::from_fn(|_| Slot::default());
-            table.used = 0;
-            table.epoch = at;
-        }
-        let same = |k: &Key| match (k, &key) {
-            (Key::Str(a), Key::Str(b)) => a == b,
-            (Key::Name(_), Key::Name(_)) => true,
-            _ => false,
-        };
-        let mut i = Self::home(addr);
-        loop {
-            let slot = &mut table.slots[i];
-            if slot.addr == 0 {
-                table.used += 1;
-                break;
+        // What the table lets go of is dropped only after the borrow ends:
+        // dropping a value may run Python code that looks names up again.
+        let mut released: Vec<Slot> = Vec::new();
+        {
+            let Ok(mut table) = self.table.try_borrow_mut() else {
+                return;
+            };
+            let table = table.get_or_insert_with(|| {
+                Box::new(Table {
+                    epoch: at,
+                    used: 0,
+                    slots: std::array::from_fn(|_| Slot::default()),
+                })
+            });
+            if table.epoch != at || table.used >= MAX_FILL {
+                let old =
+                    std::mem::replace(&mut table.slots, std::array::from_fn(|_| Slot::default()));
+                released.extend(old);
+                table.used = 0;
+                table.epoch = at;
             }
-            if slot.addr == addr && same(&slot.key) {
-                break;
+            let same = |k: &Key| match (k, &key) {
+                (Key::Str(a), Key::Str(b)) => a == b,
+                (Key::Name(_), Key::Name(_)) => true,
+                _ => false,
+            };
+            let mut i = Self::home(addr);
+            loop {
+                let slot = &mut table.slots[i];
+                if slot.addr == 0 {
+                    table.used += 1;
+                    break;
+                }
+                if slot.addr == addr && same(&slot.key) {
+                    break;
+                }
+                i = (i + 1) & (SLOTS - 1);
             }
-            i = (i + 1) & (SLOTS - 1);
+            released.push(std::mem::replace(
+                &mut table.slots[i],
+                Slot { addr, key, value },
+            ));
         }
-        table.slots[i] = Slot { addr, key, value };
+        drop(released);
     }
 
     /// Drops every cached value (used when a class is cleared at finalization,
     /// to break reference cycles through cached functions).
     pub fn clear(&self) {
-        *self.table.borrow_mut() = None;
+        let old = self.table.try_borrow_mut().ok().and_then(|mut t| t.take());
+        drop(old);
     }
 }
