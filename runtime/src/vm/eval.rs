@@ -854,22 +854,7 @@ impl Vm {
                 }
                 Instr::BeforeWith => {
                     let ctx = pop!(f);
-                    let t = self.type_of(&ctx);
-                    let Some(enter) = t.lookup("__enter__") else {
-                        return Err(self.type_error(format!(
-                            "'{}' object does not support the context manager protocol",
-                            t.name()
-                        )));
-                    };
-                    let Some(exit) = t.lookup("__exit__") else {
-                        return Err(self.type_error(format!(
-                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                            t.name()
-                        )));
-                    };
-                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
-                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
-                    let r = self.call(&enter, Args::new(&[]))?;
+                    let (exit, r) = self.enter_context(&ctx, false)?;
                     f.stack.push(exit);
                     f.stack.push(r);
                 }
@@ -896,22 +881,7 @@ impl Vm {
                 }
                 Instr::BeforeAsyncWith => {
                     let ctx = pop!(f);
-                    let t = self.type_of(&ctx);
-                    let Some(enter) = t.lookup("__aenter__") else {
-                        return Err(self.type_error(format!(
-                            "'{}' object does not support the asynchronous context manager protocol",
-                            t.name()
-                        )));
-                    };
-                    let Some(exit) = t.lookup("__aexit__") else {
-                        return Err(self.type_error(format!(
-                            "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-                            t.name()
-                        )));
-                    };
-                    let exit = self.bind_class_attr(exit, &ctx, &t)?;
-                    let enter = self.bind_class_attr(enter, &ctx, &t)?;
-                    let r = self.call(&enter, Args::new(&[]))?;
+                    let (exit, r) = self.enter_context(&ctx, true)?;
                     f.stack.push(exit);
                     f.stack.push(r);
                 }
@@ -1038,6 +1008,34 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `with` / `async with`: looks up `__enter__`/`__exit__` (or their async
+    /// forms) on the context manager's class, calls the bound enter method and
+    /// returns (bound exit method, what enter returned).
+    fn enter_context(&mut self, ctx: &Value, is_async: bool) -> PyResult<(Value, Value)> {
+        let (enter_name, exit_name, protocol) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager")
+        } else {
+            ("__enter__", "__exit__", "context manager")
+        };
+        let t = self.type_of(ctx);
+        let Some(enter) = t.lookup(enter_name) else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the {protocol} protocol",
+                t.name()
+            )));
+        };
+        let Some(exit) = t.lookup(exit_name) else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the {protocol} protocol (missed {exit_name} method)",
+                t.name()
+            )));
+        };
+        let exit = self.bind_class_attr(exit, ctx, &t)?;
+        let enter = self.bind_class_attr(enter, ctx, &t)?;
+        let r = self.call(&enter, Args::new(&[]))?;
+        Ok((exit, r))
     }
 
     /// `LoadGlobal` without a valid cache entry: looks the name up and fills the
