@@ -379,13 +379,11 @@ fn array_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(init) => {
             if let Ok(other) = state(vm, init) {
                 let o = other.borrow();
-                if (o.code == b'u') != (code == b'u') && o.len() > 0 {
-                    if o.code == b'u' {
-                        return Err(vm.type_error(format!(
-                            "cannot use a unicode array to initialize an array with typecode '{}'",
-                            code as char
-                        )));
-                    }
+                if o.code == b'u' && code != b'u' && o.len() > 0 {
+                    return Err(vm.type_error(format!(
+                        "cannot use a unicode array to initialize an array with typecode '{}'",
+                        code as char
+                    )));
                 }
                 if o.code == code {
                     o.bytes.clone()
@@ -408,7 +406,7 @@ fn array_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn from_bytes_checked(vm: &Vm, code: u8, data: &[u8]) -> PyResult<Vec<u8>> {
-    if data.len() % itemsize(code) != 0 {
+    if !data.len().is_multiple_of(itemsize(code)) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     Ok(data.to_vec())
