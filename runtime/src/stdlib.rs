@@ -6,6 +6,7 @@ mod bisect;
 mod builtins;
 mod crossinterp;
 mod deque;
+mod functools;
 mod futures;
 mod heapq;
 mod import;
