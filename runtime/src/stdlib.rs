@@ -16,6 +16,7 @@ pub mod io;
 mod itertools;
 mod itertools_comb;
 mod itertools_group;
+mod lehmer;
 mod local;
 mod math;
 pub mod methods;
