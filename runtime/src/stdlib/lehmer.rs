@@ -1,6 +1,6 @@
 //! The greatest common divisor of big integers by Lehmer's algorithm (Knuth,
 //! TAOCP vol. 2, 4.5.2, Algorithm L), as CPython computes `math.gcd`: Euclid's
-//! steps are simulated on the leading 64 bits and applied to the full numbers in
+//! steps are simulated on the leading 62 bits and applied to the full numbers in
 //! one combination, instead of one bit at a time as num-bigint's binary gcd does.
 //! `fractions.Fraction` arithmetic spends most of its time here.
 
@@ -14,15 +14,30 @@ pub(crate) fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
 }
 
 /// `s*a + t*b`, `None` if it would be negative (which Lehmer's cofactors rule out).
-fn combine(a: &BigUint, b: &BigUint, s: i128, t: i128) -> Option<BigUint> {
-    let sa = a * (s.unsigned_abs() as u64);
-    let tb = b * (t.unsigned_abs() as u64);
+fn combine(a: &BigUint, b: &BigUint, s: i64, t: i64) -> Option<BigUint> {
+    let sa = a * s.unsigned_abs();
+    let tb = b * t.unsigned_abs();
     match (s >= 0, t >= 0) {
         (true, true) => Some(sa + tb),
         (true, false) => (sa >= tb).then(|| sa - tb),
         (false, true) => (tb >= sa).then(|| tb - sa),
         (false, false) => None,
     }
+}
+
+/// The 62 bits of `n` starting at bit `shift` (`n >> shift`, for numbers of at
+/// most `shift + 62` bits), without shifting the whole number.
+fn bits_at(n: &BigUint, shift: u64) -> u64 {
+    let (idx, off) = ((shift / 64) as usize, (shift % 64) as u32);
+    let mut digits = n.iter_u64_digits();
+    let lo = digits.nth(idx).unwrap_or(0);
+    let hi = digits.next().unwrap_or(0);
+    let v = if off == 0 {
+        lo
+    } else {
+        (lo >> off) | (hi << (64 - off))
+    };
+    v & ((1u64 << 62) - 1)
 }
 
 /// gcd of two magnitudes.
@@ -33,10 +48,12 @@ fn gcd_unsigned(a: &BigUint, b: &BigUint) -> BigUint {
         (b.clone(), a.clone())
     };
     while b.bits() > 64 {
-        let shift = a.bits() - 64;
-        let mut x = (&a >> shift).to_u64().unwrap_or(0) as i128;
-        let mut y = (&b >> shift).to_u64().unwrap_or(0) as i128;
-        let (mut ca, mut cb, mut cc, mut cd) = (1i128, 0i128, 0i128, 1i128);
+        // The leading 62 bits: the simulation then stays within i64 (the
+        // cofactors never exceed the leading part in magnitude).
+        let shift = a.bits() - 62;
+        let mut x = bits_at(&a, shift) as i64;
+        let mut y = bits_at(&b, shift) as i64;
+        let (mut ca, mut cb, mut cc, mut cd) = (1i64, 0i64, 0i64, 1i64);
         loop {
             let (na, nb, dc, dd) = (x + ca, x + cb, y + cc, y + cd);
             if dc <= 0 || dd <= 0 || na < 0 || nb < 0 {
