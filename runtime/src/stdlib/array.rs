@@ -379,7 +379,7 @@ fn array_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(init) => {
             if let Ok(other) = state(vm, init) {
                 let o = other.borrow();
-                if (o.code == b'u') != (code == b'u') && o.len() > 0 && o.code == b'u' {
+                if o.code == b'u' && code != b'u' && o.len() > 0 {
                     return Err(vm.type_error(format!(
                         "cannot use a unicode array to initialize an array with typecode '{}'",
                         code as char

@@ -713,7 +713,7 @@ fn gcd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         let b = int_arg(vm, v)?;
         let acc = big.take().unwrap_or_else(|| BigInt::from(small));
-        big = Some(acc.gcd(&b));
+        big = Some(super::lehmer::gcd(&acc, &b));
     }
     Ok(match big {
         Some(b) => Value::from_big(b),
@@ -733,7 +733,8 @@ fn lcm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             acc = BigInt::zero();
             continue;
         }
-        acc = acc.lcm(&b);
+        let g = super::lehmer::gcd(&acc, &b);
+        acc = (&acc / &g) * &b;
     }
     Ok(Value::from_big(acc.abs()))
 }

@@ -13,6 +13,7 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "itertools" => super::itertools::init,
         "_operator" => super::operator::init,
         "_struct" => super::struct_::init,
+        "_functools" => super::functools::init,
         "array" => super::array::init,
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,

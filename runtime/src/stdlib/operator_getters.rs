@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::object::{Module, PyStr, Value};
+use crate::object::{BuiltinFn, Module, PyStr, Value};
 use crate::vm::{Args, PyResult, Vm};
 
 use super::modsupport::{module_class, new_native, register_class, registered_class};
@@ -28,16 +28,16 @@ struct MethodCaller {
     kwvalues: Vec<Value>,
 }
 
-/// A native class: its name, constructor and methods.
-type ClassSpec<'a> = (
-    &'a str,
-    crate::object::BuiltinFn,
-    &'a [(&'static str, crate::object::BuiltinFn)],
+/// A class of the module: name, constructor, methods.
+type ClassSpec = (
+    &'static str,
+    BuiltinFn,
+    &'static [(&'static str, BuiltinFn)],
 );
 
 /// Adds the three classes to `_operator`.
 pub(crate) fn install(vm: &mut Vm, m: &Module) {
-    let classes: [ClassSpec<'_>; 3] = [
+    let classes: [ClassSpec; 3] = [
         (
             "itemgetter",
             itemgetter_new,
