@@ -14,6 +14,11 @@ use std::time::Instant;
 
 use atoll::{Interpreter, InterpreterConfig, Queue, Runtime, Shareable};
 
+/// Hosts choose their allocator; this one allocates through mimalloc, as the
+/// `atoll` command does (interpreters on many threads allocate many small objects).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const INTERPRETERS: usize = 2;
 const RUST_THREADS: usize = 4;
 const REQUESTS: i64 = 2_000;

@@ -16,6 +16,11 @@ use std::time::{Duration, Instant};
 
 use atoll::{Error, Interpreter, InterpreterConfig, Queue, Runtime, Shareable};
 
+/// Hosts choose their allocator; this one allocates through mimalloc, as the
+/// `atoll` command does (interpreters on many threads allocate many small objects).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DEFAULT_N: i64 = 300_000;
 /// Tasks per run: small enough chunks that the workers stay balanced.
 const CHUNKS: i64 = 48;

@@ -18,6 +18,11 @@ use std::time::{Duration, Instant};
 
 use atoll::{InterpreterConfig, Queue, Runtime, Shareable};
 
+/// Hosts choose their allocator; this one allocates through mimalloc, as the
+/// `atoll` command does (interpreters on many threads allocate many small objects).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ITEMS: i64 = 400;
 
 const SOURCE: &str = r#"
