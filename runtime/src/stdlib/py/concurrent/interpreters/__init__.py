@@ -1,12 +1,16 @@
-"""Multiple interpreters in the same process (concurrent.interpreters, PEP 734).
+"""concurrent.interpreters (PEP 734): many interpreters in one process.
 
-Each interpreter has its own GIL, modules and objects. Code runs in another
-interpreter on the calling thread (exec, call) or on a new thread
-(call_in_thread); data moves between interpreters through queues, which copy.
+Every interpreter owns its GIL, its modules and its objects. `exec` and `call`
+run code in another interpreter on the calling OS thread (this interpreter's
+GIL is let go meanwhile); `call_in_thread` does it on a new thread. Values
+travel between interpreters only through queues and arguments, as copies.
+
+This module is a thin layer over the native `_interpreters` module, which keys
+everything by interpreter id.
 """
 
 import threading
-import types as _types
+from types import SimpleNamespace
 
 import _interpreters
 from _interpreters import (
@@ -28,126 +32,113 @@ __all__ = [
 ]
 
 
-_EXEC_FAILURE_STR = """
-{superstr}
+# How each origin code of `_interpreters.whence()` reads in `Interpreter.whence`.
+_ORIGINS = {
+    _interpreters.WHENCE_UNKNOWN: 'unknown',
+    _interpreters.WHENCE_RUNTIME: 'runtime init',
+    _interpreters.WHENCE_LEGACY_CAPI: 'legacy C-API',
+    _interpreters.WHENCE_CAPI: 'C-API',
+    _interpreters.WHENCE_XI: 'cross-interpreter C-API',
+    _interpreters.WHENCE_STDLIB: '_interpreters module',
+}
 
-Uncaught in the interpreter:
 
-{formatted}
-""".strip()
+def _snapshot(raw):
+    """The `excinfo` of an ExecutionFailed, from the 6-tuple the native layer
+    reports about an exception that escaped the other interpreter."""
+    name, qualname, module, msg, formatted, errdisplay = raw
+    kind = SimpleNamespace(__name__=name, __qualname__=qualname, __module__=module)
+    return SimpleNamespace(type=kind, msg=msg, formatted=formatted,
+                           errdisplay=errdisplay)
 
 
-def _excinfo(info):
-    name, qualname, module, msg, formatted, errdisplay = info
-    exctype = _types.SimpleNamespace(
-        __name__=name, __qualname__=qualname, __module__=module)
-    return _types.SimpleNamespace(
-        type=exctype, msg=msg, formatted=formatted, errdisplay=errdisplay)
+def _summary(info):
+    """One line naming the escaped exception, for ExecutionFailed's args."""
+    if info.formatted:
+        return info.formatted
+    name = info.type.__name__
+    if name and info.msg:
+        return f'{name}: {info.msg}'
+    return name or info.msg
 
 
 class ExecutionFailed(InterpreterError):
-    """An unhandled exception happened during execution.
-
-    This is raised from Interpreter.exec() and Interpreter.call().
-    """
+    """exec() or call() ended with an exception the other interpreter did not
+    handle; `excinfo` describes it (type, msg, formatted, errdisplay)."""
 
     def __init__(self, excinfo):
-        msg = excinfo.formatted
-        if not msg:
-            if excinfo.type and excinfo.msg:
-                msg = f'{excinfo.type.__name__}: {excinfo.msg}'
-            else:
-                msg = excinfo.type.__name__ or excinfo.msg
-        super().__init__(msg)
+        super().__init__(_summary(excinfo))
         self.excinfo = excinfo
 
     def __str__(self):
-        superstr = str(self.args[0]) if len(self.args) == 1 else str(self.args)
-        try:
-            formatted = self.excinfo.errdisplay
-        except Exception:
-            return superstr
-        else:
-            return _EXEC_FAILURE_STR.format(
-                superstr=superstr,
-                formatted=formatted,
-            )
+        head = str(self.args[0]) if len(self.args) == 1 else str(self.args)
+        detail = getattr(self.excinfo, 'errdisplay', None)
+        if detail is None:
+            return head
+        return f'{head}\n\nUncaught in the interpreter:\n\n{detail}'
+
+
+def _raise_if_failed(raw):
+    if raw is not None:
+        raise ExecutionFailed(_snapshot(raw))
+
+
+# One Interpreter object per id, so that `is` and `==` agree.
+_by_id = {}
+
+
+def _handle(id, whence=None):
+    found = _by_id.get(id)
+    if found is None:
+        found = object.__new__(Interpreter)
+        found._id = id
+        found._whence = _interpreters.whence(id) if whence is None else whence
+        _by_id[id] = found
+    return found
 
 
 def create():
-    """Return a new (idle) interpreter."""
-    id = _interpreters.create()
-    return Interpreter(id, _whence=_interpreters.WHENCE_STDLIB)
+    """A new interpreter, idle until code is run in it."""
+    return _handle(_interpreters.create(), _interpreters.WHENCE_STDLIB)
 
 
 def list_all():
-    """Return all existing interpreters."""
-    return [Interpreter(id, _whence=whence)
-            for id, whence in _interpreters.list_all()]
+    """Every interpreter alive in the process."""
+    return [_handle(id, whence) for id, whence in _interpreters.list_all()]
 
 
 def get_current():
-    """Return the currently running interpreter."""
-    id, whence = _interpreters.get_current()
-    return Interpreter(id, _whence=whence)
+    """The interpreter running this code."""
+    return _handle(*_interpreters.get_current())
 
 
 def get_main():
-    """Return the main interpreter."""
-    id, whence = _interpreters.get_main()
-    return Interpreter(id, _whence=whence)
-
-
-_known = {}
+    """The process's main interpreter."""
+    return _handle(*_interpreters.get_main())
 
 
 class Interpreter:
-    """A single interpreter.
+    """A handle on one interpreter: `id`, `whence`, and the operations below.
 
-    Attributes:
-
-    "id" - the unique process-global ID number for the interpreter
-    "whence" - indicates where the interpreter was created
-
-    If the interpreter wasn't created by this module then any method that
-    modifies the interpreter will fail, i.e. .close(), .prepare_main(),
-    .exec(), and .call()
+    Only interpreters made by create() accept close(), prepare_main(), exec()
+    and call().
     """
 
-    _WHENCE_TO_STR = {
-        _interpreters.WHENCE_UNKNOWN: 'unknown',
-        _interpreters.WHENCE_RUNTIME: 'runtime init',
-        _interpreters.WHENCE_LEGACY_CAPI: 'legacy C-API',
-        _interpreters.WHENCE_CAPI: 'C-API',
-        _interpreters.WHENCE_XI: 'cross-interpreter C-API',
-        _interpreters.WHENCE_STDLIB: '_interpreters module',
-    }
-
     def __new__(cls, id, /, _whence=None):
-        # There is only one instance for any given ID.
         if not isinstance(id, int):
             raise TypeError(f'id must be an int, got {id!r}')
-        id = int(id)
-        self = _known.get(id)
-        if self is None:
-            if _whence is None:
-                _whence = _interpreters.whence(id)
-            self = super().__new__(cls)
-            self._id = id
-            self._whence = _whence
-            _known[id] = self
-        return self
+        return _handle(int(id), _whence)
 
     def __repr__(self):
-        return f'{type(self).__name__}({self.id})'
+        return f'{type(self).__name__}({self._id})'
 
     def __hash__(self):
         return hash(self._id)
 
     def __eq__(self, other):
-        if not isinstance(other, Interpreter):
-            return NotImplemented
-        return self._id == other._id
+        if isinstance(other, Interpreter):
+            return self._id == other._id
+        return NotImplemented
 
     @property
     def id(self):
@@ -155,74 +146,52 @@ class Interpreter:
 
     @property
     def whence(self):
-        return self._WHENCE_TO_STR[self._whence]
+        return _ORIGINS[self._whence]
 
     def is_running(self):
-        """Return whether or not the identified interpreter is running."""
+        """Whether some thread is running code in the interpreter now."""
         return _interpreters.is_running(self._id)
 
-    # Everything past here is available only to interpreters created by
-    # interpreters.create().
-
     def close(self):
-        """Finalize and destroy the interpreter.
-
-        Attempting to destroy the current interpreter results
-        in an InterpreterError.
-        """
-        _known.pop(self._id, None)
+        """Finalize the interpreter and free it; closing the interpreter that
+        runs this code is an InterpreterError."""
+        _by_id.pop(self._id, None)
         return _interpreters.destroy(self._id, restrict=True)
 
     def prepare_main(self, ns=None, /, **kwargs):
-        """Bind the given values into the interpreter's __main__.
-
-        The values must be shareable.
-        """
-        ns = dict(ns, **kwargs) if ns is not None else kwargs
-        _interpreters.set___main___attrs(self._id, ns, restrict=True)
+        """Bind shareable values as globals of the interpreter's __main__."""
+        values = kwargs if ns is None else dict(ns, **kwargs)
+        _interpreters.set___main___attrs(self._id, values, restrict=True)
 
     def exec(self, code, /):
-        """Run the given source code in the interpreter.
+        """Run source code (or a code object) in the interpreter's __main__.
 
-        This is essentially the same as calling the builtin "exec" with this
-        interpreter, using the __dict__ of its __main__ module as both globals
-        and locals. There is no return value.
-
-        If the code raises an unhandled exception then an ExecutionFailed
-        exception is raised, which summarizes the unhandled exception.
-
-        This blocks the current thread until done; meanwhile other threads of
-        the calling interpreter run (its GIL is released).
+        Blocks until it is done; other threads of this interpreter go on
+        meanwhile. An exception it does not handle becomes ExecutionFailed here.
         """
-        excinfo = _interpreters.exec(self._id, code, restrict=True)
-        if excinfo is not None:
-            raise ExecutionFailed(_excinfo(excinfo))
-
-    def _call(self, callable, args, kwargs):
-        res, excinfo = _interpreters.call(self._id, callable, args, kwargs,
-                                          restrict=True)
-        if excinfo is not None:
-            raise ExecutionFailed(_excinfo(excinfo))
-        return res
+        _raise_if_failed(_interpreters.exec(self._id, code, restrict=True))
 
     def call(self, callable, /, *args, **kwargs):
-        """Call the object in the interpreter with given args/kwargs.
+        """Call `callable(*args, **kwargs)` in the interpreter; return its result.
 
-        A function without a closure crosses by its code (its globals are the
-        target's __main__); built-ins cross by name. Arguments and the return
-        value must be shareable. If the callable raises an exception then an
-        ExecutionFailed exception is raised, much like Interpreter.exec().
+        A function without a closure crosses by its code (its globals become
+        the target's __main__); built-ins cross by name. Arguments and result
+        must be shareable. An escaping exception becomes ExecutionFailed.
         """
         return self._call(callable, args, kwargs)
 
-    def call_in_thread(self, callable, /, *args, **kwargs):
-        """Return a new thread that calls the object in the interpreter.
+    def _call(self, callable, args, kwargs):
+        result, raw = _interpreters.call(self._id, callable, args, kwargs,
+                                         restrict=True)
+        _raise_if_failed(raw)
+        return result
 
-        The return value and any raised exception are discarded.
-        """
-        t = threading.Thread(target=self._call, args=(callable, args, kwargs))
-        t.start()
-        return t
+    def call_in_thread(self, callable, /, *args, **kwargs):
+        """Start and return a thread that makes the call() in the interpreter;
+        its result and any exception are dropped."""
+        worker = threading.Thread(target=self._call, args=(callable, args, kwargs))
+        worker.start()
+        return worker
 
 
 # A submodule is an attribute of its package.
