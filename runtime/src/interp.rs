@@ -202,6 +202,9 @@ pub struct InterpCtx {
     /// Interned identifier strings: every code object's names share one `PyStr`
     /// per spelling, so name lookups compare pointers, not bytes.
     interned: RefCell<HashMap<Box<str>, Rc<PyStr>>>,
+    /// The one-character strs of the code points below 256, shared as CPython
+    /// shares them (indexing and iterating over a str allocate nothing).
+    latin1: Box<[Rc<PyStr>]>,
 }
 
 impl InterpCtx {
@@ -227,6 +230,21 @@ impl InterpCtx {
             native: RefCell::new(HashMap::new()),
             path,
             interned: RefCell::new(HashMap::new()),
+            latin1: (0u8..=255)
+                .map(|b| Rc::new(PyStr::from_string(char::from(b).to_string())))
+                .collect(),
+        }
+    }
+
+    /// The str of one character: shared for code points below 256.
+    #[inline]
+    pub fn char_str(&self, c: char) -> Value {
+        match self.latin1.get(c as usize) {
+            Some(s) => Value::Str(s.clone()),
+            None => {
+                let mut buf = [0u8; 4];
+                Value::str(c.encode_utf8(&mut buf))
+            }
         }
     }
 

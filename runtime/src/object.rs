@@ -24,7 +24,7 @@ pub use float::float_repr;
 pub use function::{
     BoundMethod, Builtin, BuiltinFn, CodeHandle, Function, Generator, GlobalSlot, Native, PyCell,
 };
-pub use hash::{hash_big, hash_bytes, hash_float, hash_int, hash_str, hash_tuple};
+pub use hash::{TupleHasher, hash_big, hash_bytes, hash_float, hash_int, hash_str, hash_tuple};
 pub use int::{Int, int_from_big};
 pub use set::SetMap;
 pub use str::PyStr;

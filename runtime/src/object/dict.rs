@@ -86,11 +86,11 @@ pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
         Value::BigInt(b) => hash_big(b),
         Value::None => 0xfca86420,
         Value::Tuple(t) => {
-            let mut hs = Vec::with_capacity(t.0.len());
+            let mut th = super::hash::TupleHasher::new();
             for x in t.0.iter() {
-                hs.push(key_hash(x)?);
+                th.add(key_hash(x)?);
             }
-            hash_tuple(hs.into_iter())
+            th.finish(t.0.len())
         }
         Value::Bytes(b) => super::hash::hash_bytes(&b.0),
         Value::ByteArray(_) => return Err(Unhashable("bytearray")),

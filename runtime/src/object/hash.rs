@@ -152,23 +152,53 @@ fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
     (v[0] ^ v[1]) ^ (v[2] ^ v[3])
 }
 
+const XX_P1: u64 = 11400714785074694791;
+const XX_P2: u64 = 14029467366897019727;
+const XX_P5: u64 = 2870177450012600261;
+
+/// CPython's tuple hash (xxHash-based), fed one element hash at a time, so
+/// that hashing a tuple needs no buffer.
+pub struct TupleHasher(u64);
+
+impl TupleHasher {
+    /// A hasher for a tuple's first element.
+    #[inline]
+    pub fn new() -> TupleHasher {
+        TupleHasher(XX_P5)
+    }
+
+    /// Mixes in the next element's hash.
+    #[inline]
+    pub fn add(&mut self, h: i64) {
+        let acc = self.0.wrapping_add((h as u64).wrapping_mul(XX_P2));
+        self.0 = acc.rotate_left(31).wrapping_mul(XX_P1);
+    }
+
+    /// The hash of a tuple of `len` elements, all added.
+    #[inline]
+    pub fn finish(self, len: usize) -> i64 {
+        let acc = self.0.wrapping_add(len as u64 ^ (XX_P5 ^ 3527539));
+        if acc == u64::MAX {
+            return 1546275796;
+        }
+        acc as i64
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> TupleHasher {
+        TupleHasher::new()
+    }
+}
+
 /// Combines element hashes as CPython's tuple hash does (xxHash-based).
 pub fn hash_tuple(items: impl ExactSizeIterator<Item = i64>) -> i64 {
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
-    let len = items.len() as u64;
-    let mut acc: u64 = P5;
+    let len = items.len();
+    let mut t = TupleHasher::new();
     for h in items {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
+        t.add(h);
     }
-    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        return 1546275796;
-    }
-    acc as i64
+    t.finish(len)
 }
 
 #[cfg(test)]

@@ -35,6 +35,30 @@ impl PyStr {
         }
     }
 
+    /// A str of the chars `start..stop` of this one (`start < stop <=
+    /// char_len`): ASCII text is cut without scanning it.
+    pub fn substr(&self, start: usize, stop: usize) -> PyStr {
+        if self.is_ascii() {
+            PyStr {
+                s: self.s[start..stop].into(),
+                char_len: stop - start,
+                hash: Cell::new(-1),
+            }
+        } else {
+            let a = self.byte_offset(start);
+            let b = a + self.s[a..]
+                .char_indices()
+                .nth(stop - start)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len() - a);
+            PyStr {
+                s: self.s[a..b].into(),
+                char_len: stop - start,
+                hash: Cell::new(-1),
+            }
+        }
+    }
+
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {

@@ -36,6 +36,50 @@ pub(crate) fn cmp_result(op: CmpOp, o: Ordering) -> bool {
     }
 }
 
+/// How deep [`static_order`] follows nested tuples before leaving the rest to
+/// the VM (which counts recursion as CPython does).
+const STATIC_DEPTH: u32 = 32;
+
+/// The order of two built-in values whose comparison runs no Python code and
+/// cannot fail: ints and bools, strs, floats other than NaN, and tuples of such
+/// values (compared as CPython compares tuples: the first unequal items decide).
+/// `None` when the general path must decide (other types, NaN, a `TypeError`).
+pub(crate) fn static_order(a: &Value, b: &Value) -> Option<Ordering> {
+    static_order_at(a, b, 0)
+}
+
+fn static_order_at(a: &Value, b: &Value, depth: u32) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Str(x), Value::Str(y)) => Some(if Rc::ptr_eq(x, y) {
+            Ordering::Equal
+        } else {
+            x.as_str().cmp(y.as_str())
+        }),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
+        (Value::Int(x), Value::Bool(y)) => Some(x.cmp(&(*y as i64))),
+        (Value::Bool(x), Value::Int(y)) => Some((*x as i64).cmp(y)),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            // identical items are equal without comparing (NaN included)
+            if Rc::ptr_eq(x, y) {
+                return Some(Ordering::Equal);
+            }
+            if depth >= STATIC_DEPTH {
+                return None;
+            }
+            for (p, q) in x.0.iter().zip(y.0.iter()) {
+                match static_order_at(p, q, depth + 1)? {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+            }
+            Some(x.0.len().cmp(&y.0.len()))
+        }
+        _ => None,
+    }
+}
+
 impl Vm {
     /// Truth value (`bool(v)`).
     #[inline]
@@ -92,6 +136,11 @@ impl Vm {
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(Value::Bool(cmp_result(op, x.cmp(y))));
+        }
+        if let (Value::Tuple(_), Value::Tuple(_)) = (a, b)
+            && let Some(o) = static_order(a, b)
+        {
+            return Ok(Value::Bool(cmp_result(op, o)));
         }
         if let Some(r) = self.builtin_compare(op, a, b)? {
             return Ok(Value::Bool(r));

@@ -241,6 +241,33 @@ impl Vm {
                     None => Err(self.key_error(key.clone())),
                 };
             }
+            (Value::Str(s), Value::Int(i)) => {
+                let n = s.char_len() as i64;
+                let j = if *i < 0 { i + n } else { *i };
+                if j >= 0 && j < n {
+                    return Ok(self.ctx.char_str(s.char_at(j as usize)));
+                }
+                return Err(self.index_error("string index out of range"));
+            }
+            (Value::Instance(inst), _) => {
+                // A dict subclass that keeps dict's `__getitem__` (Counter,
+                // defaultdict): look up directly, then `__missing__`.
+                if let Some(Value::Dict(d)) = &inst.base
+                    && self.inherits_dict_slot(&inst.class, "__getitem__")
+                {
+                    return match self.dict_get(d, key)? {
+                        Some(v) => Ok(v),
+                        None => match self.call_special(
+                            obj,
+                            "__missing__",
+                            std::slice::from_ref(key),
+                        )? {
+                            Some(v) => Ok(v),
+                            None => Err(self.key_error(key.clone())),
+                        },
+                    };
+                }
+            }
             _ => {}
         }
         match obj {
@@ -278,8 +305,10 @@ impl Vm {
                         if start >= stop {
                             return Ok(Value::str(""));
                         }
-                        let (a, b) = (s.byte_offset(start as usize), s.byte_offset(stop as usize));
-                        return Ok(Value::str(&s.as_str()[a..b]));
+                        if stop - start == 1 {
+                            return Ok(self.ctx.char_str(s.char_at(start as usize)));
+                        }
+                        return Ok(Value::Str(Rc::new(s.substr(start as usize, stop as usize))));
                     }
                     let pos = self.slice_positions(sl, s.char_len())?;
                     if s.is_ascii() {
@@ -293,8 +322,7 @@ impl Vm {
                 }
                 _ => {
                     let i = self.seq_index(key, s.char_len(), "str")?;
-                    let mut buf = [0u8; 4];
-                    Ok(Value::str(s.char_at(i).encode_utf8(&mut buf)))
+                    Ok(self.ctx.char_str(s.char_at(i)))
                 }
             },
             Value::Bytes(b) => match key {
@@ -382,8 +410,24 @@ impl Vm {
         }
     }
 
+    /// Whether `class` (a subclass of dict) inherits dict's own method `name`
+    /// rather than overriding it.
+    #[inline]
+    pub fn inherits_dict_slot(&self, class: &crate::object::PyType, name: &str) -> bool {
+        match (class.lookup(name), self.ctx.types.dict.lookup(name)) {
+            (Some(Value::Builtin(a)), Some(Value::Builtin(b))) => Rc::ptr_eq(&a, &b),
+            _ => false,
+        }
+    }
+
     /// `obj[key] = v`.
     pub fn set_item(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(Value::Dict(d)) = &inst.base
+            && self.inherits_dict_slot(&inst.class, "__setitem__")
+        {
+            return self.dict_set(d, key, v);
+        }
         match obj {
             Value::List(l) => match &key {
                 Value::Slice(s) => {

@@ -169,8 +169,7 @@ impl Vm {
                 match rest.chars().next() {
                     Some(c) => {
                         *byte_pos += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        Some(Value::str(c.encode_utf8(&mut buf)))
+                        Some(self.ctx.char_str(c))
                     }
                     None => None,
                 }

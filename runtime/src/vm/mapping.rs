@@ -38,11 +38,16 @@ impl Vm {
                 }
             }
             Value::Tuple(t) => {
-                let mut hs = Vec::with_capacity(t.0.len());
+                let mut th = crate::object::TupleHasher::new();
                 for x in t.0.iter() {
-                    hs.push(self.hash(x)?);
+                    let h = match x {
+                        Value::Int(i) => crate::object::hash_int(*i),
+                        Value::Str(s) => s.hash(),
+                        _ => self.hash(x)?,
+                    };
+                    th.add(h);
                 }
-                Ok(crate::object::hash_tuple(hs.into_iter()))
+                Ok(th.finish(t.0.len()))
             }
             Value::Native(n) => match n.class.lookup("__hash__") {
                 Some(Value::None) => {

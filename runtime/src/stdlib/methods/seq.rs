@@ -328,6 +328,9 @@ fn less(vm: &mut Vm, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
     if let (Value::Str(p), Value::Str(q)) = (x, y) {
         return Ok(p.as_str() < q.as_str());
     }
+    if let Some(o) = crate::vm::compare::static_order(x, y) {
+        return Ok(o == std::cmp::Ordering::Less);
+    }
     let r = vm.compare(CmpOp::Lt, x, y)?;
     vm.truthy(&r)
 }
