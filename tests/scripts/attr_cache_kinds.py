@@ -220,3 +220,15 @@ try:
     read_x(3)
 except AttributeError as e:
     print("AttributeError", e)
+
+
+# object.__init__/__new__ reassigned in a class count as inherited from object
+class ObjInit:
+    __init__ = object.__init__
+
+
+for args in ((), (1,)):
+    try:
+        print(type(ObjInit(*args)).__name__)
+    except TypeError as e:
+        print("TypeError", e)

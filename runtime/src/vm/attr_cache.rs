@@ -69,9 +69,9 @@ enum Kind {
     Module,
 }
 
-/// The inline cache of one attribute instruction.
+/// One receiver class's entry in an [`AttrSlot`].
 #[derive(Default)]
-pub struct AttrSlot {
+struct Entry {
     kind: Cell<Kind>,
     /// Address of the class the entry is for (0 for modules).
     key: Cell<usize>,
@@ -85,13 +85,7 @@ pub struct AttrSlot {
     value: RefCell<Value>,
 }
 
-impl AttrSlot {
-    /// Whether the entry describes the class `t` in the current epoch.
-    #[inline(always)]
-    fn valid_for(&self, t: &Rc<PyType>) -> bool {
-        self.key.get() == Rc::as_ptr(t) as usize && self.epoch.get() == type_cache::epoch()
-    }
-
+impl Entry {
     /// The cached value.
     #[inline(always)]
     fn value(&self) -> Value {
@@ -112,27 +106,88 @@ impl AttrSlot {
         self.hint.set(pos as u32);
         d.value_at(pos).map(Value::dup)
     }
+}
 
-    /// Records an entry for receivers of class `t` (or a module when `t` is None).
+/// Receiver classes one instruction remembers (a site seeing more evicts).
+const WAYS: usize = 4;
+
+/// The inline cache of one attribute instruction: an entry per receiver class.
+#[derive(Default)]
+pub struct AttrSlot {
+    entries: [Entry; WAYS],
+    /// The entry the next fill for a new class replaces.
+    next: Cell<u8>,
+}
+
+impl AttrSlot {
+    /// The entry for the class `t` if it is valid in the current epoch.
+    #[inline(always)]
+    fn find(&self, t: &Rc<PyType>) -> Option<&Entry> {
+        let key = Rc::as_ptr(t) as usize;
+        let e = self.entries.iter().find(|e| e.key.get() == key)?;
+        (e.epoch.get() == type_cache::epoch()).then_some(e)
+    }
+
+    /// The entry for the class `t` of kind `kind` if it is valid.
+    #[inline(always)]
+    fn find_kind(&self, t: &Rc<PyType>, kind: Kind) -> Option<&Entry> {
+        self.find(t).filter(|e| e.kind.get() == kind)
+    }
+
+    /// The module entry for a dict with tag `tag`.
+    #[inline(always)]
+    fn find_module(&self, tag: u64) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.kind.get() == Kind::Module && e.epoch.get() == tag)
+    }
+
+    /// Records an entry for receivers of class `t` (or a module when `t` is
+    /// None): replaces the class's entry, else a stale one, else the oldest.
     fn set(&self, kind: Kind, t: Option<&Rc<PyType>>, epoch: u64, hint: usize, value: Value) {
-        self.kind.set(kind);
-        self.key.set(t.map_or(0, |t| Rc::as_ptr(t) as usize));
-        self.epoch.set(epoch);
-        self.hint.set(hint as u32);
+        let key = t.map_or(0, |t| Rc::as_ptr(t) as usize);
+        let now = type_cache::epoch();
+        let same = if key != 0 {
+            self.entries.iter().position(|e| e.key.get() == key)
+        } else {
+            None
+        };
+        let free = || {
+            self.entries.iter().position(|e| {
+                e.kind.get() == Kind::Empty || (e.key.get() != 0 && e.epoch.get() != now)
+            })
+        };
+        let i = match same.or_else(free) {
+            Some(i) => i,
+            None => {
+                let i = self.next.get() as usize % WAYS;
+                self.next.set(((i + 1) % WAYS) as u8);
+                i
+            }
+        };
+        let e = &self.entries[i];
+        e.kind.set(kind);
+        e.key.set(key);
+        e.epoch.set(epoch);
+        e.hint.set(hint as u32);
         let owner = std::mem::replace(
-            &mut *self.owner.borrow_mut(),
+            &mut *e.owner.borrow_mut(),
             t.map_or_else(Weak::new, Rc::downgrade),
         );
-        let old = self.value.replace(value);
+        let old = e.value.replace(value);
         // dropped after the borrows end (a value's destructor may run code)
         drop(owner);
         drop(old);
     }
 
-    /// Forgets the entry.
-    fn clear(&self) {
-        if self.kind.get() != Kind::Empty {
-            self.set(Kind::Empty, None, 0, 0, Value::Null);
+    /// Forgets what the slot knows about the class `t` (it can't be cached).
+    fn forget(&self, t: &Rc<PyType>) {
+        let key = Rc::as_ptr(t) as usize;
+        for e in &self.entries {
+            if e.key.get() == key {
+                e.kind.set(Kind::Empty);
+                e.key.set(0);
+            }
         }
     }
 }
@@ -225,34 +280,39 @@ impl Vm {
         name: &Rc<PyStr>,
     ) -> PyResult<(Value, Value)> {
         let slot = code.attr_cache.slot(ip);
-        match slot.kind.get() {
-            Kind::InstMethod => {
-                if let Value::Instance(inst) = &obj
-                    && slot.valid_for(&inst.class)
-                {
-                    if let Some(v) = slot.dict_get(&inst.dict, name) {
-                        return Ok((v, Value::Null));
+        match &obj {
+            Value::Instance(inst) => {
+                if let Some(e) = slot.find(&inst.class) {
+                    if e.kind.get() == Kind::InstMethod {
+                        if let Some(v) = e.dict_get(&inst.dict, name) {
+                            return Ok((v, Value::Null));
+                        }
+                        return Ok((e.value(), obj));
                     }
-                    return Ok((slot.value(), obj));
+                    if let Some(r) = self.instance_hit(e, &obj, inst, name) {
+                        return Ok((r?, Value::Null));
+                    }
                 }
             }
-            Kind::Builtin => {
-                if let Some(t) = self.simple_type(&obj)
-                    && slot.valid_for(t)
-                {
-                    return Ok((slot.value(), obj));
+            Value::Type(t) => {
+                if let Some(e) = slot.find(t) {
+                    match e.kind.get() {
+                        Kind::ClassMethod => return Ok((e.value(), obj)),
+                        Kind::ClassValue => return Ok((e.value(), Value::Null)),
+                        _ => {}
+                    }
                 }
             }
-            Kind::ClassMethod => {
-                if let Value::Type(t) = &obj
-                    && slot.valid_for(t)
-                {
-                    return Ok((slot.value(), obj));
+            Value::Module(m) => {
+                if let Some(v) = module_hit(slot, m) {
+                    return Ok((v, Value::Null));
                 }
             }
             _ => {
-                if let Some(r) = self.load_attr_hit(slot, &obj, name) {
-                    return Ok((r?, Value::Null));
+                if let Some(t) = self.simple_type(&obj)
+                    && let Some(e) = slot.find_kind(t, Kind::Builtin)
+                {
+                    return Ok((e.value(), obj));
                 }
             }
         }
@@ -281,20 +341,19 @@ impl Vm {
         v: Value,
     ) -> PyResult<()> {
         let slot = code.attr_cache.slot(ip);
-        if slot.kind.get() == Kind::StoreDict
-            && let Value::Instance(inst) = obj
-            && slot.valid_for(&inst.class)
+        if let Value::Instance(inst) = obj
+            && let Some(e) = slot.find_kind(&inst.class, Kind::StoreDict)
         {
             let old = {
                 let mut d = inst.dict.0.borrow_mut();
-                let hint = slot.hint.get() as usize;
+                let hint = e.hint.get() as usize;
                 if d.value_if_key_at(hint, name).is_some() {
                     Some(d.replace_value_at(hint, v))
                 } else if let Some(pos) = d.position_pystr(name) {
-                    slot.hint.set(pos as u32);
+                    e.hint.set(pos as u32);
                     Some(d.replace_value_at(pos, v))
                 } else {
-                    slot.hint.set(d.raw_len() as u32);
+                    e.hint.set(d.raw_len() as u32);
                     d.insert_new(name.hash(), Value::Str(name.clone()), v);
                     None
                 }
@@ -316,14 +375,13 @@ impl Vm {
         name: &Rc<PyStr>,
         v: Value,
     ) -> PyResult<()> {
-        match obj {
-            Value::Instance(inst) => self.fill_store(slot, inst, name),
-            _ => slot.clear(),
+        if let Value::Instance(inst) = obj {
+            self.fill_store(slot, inst, name);
         }
         self.set_attr(obj, name, v)
     }
 
-    /// The cached result of reading `obj.name`, when the slot's entry applies.
+    /// The cached result of reading `obj.name`, when the slot has an entry for it.
     #[inline(always)]
     fn load_attr_hit(
         &mut self,
@@ -333,67 +391,67 @@ impl Vm {
     ) -> Option<PyResult<Value>> {
         match obj {
             Value::Instance(inst) => {
-                if !slot.valid_for(&inst.class) {
-                    return None;
+                let e = slot.find(&inst.class)?;
+                if e.kind.get() == Kind::InstMethod {
+                    if let Some(v) = e.dict_get(&inst.dict, name) {
+                        return Some(Ok(v));
+                    }
+                    return Some(Ok(Value::Method(Rc::new(BoundMethod {
+                        func: e.value(),
+                        self_: obj.clone(),
+                    }))));
                 }
-                match slot.kind.get() {
-                    Kind::InstDict => {
-                        if let Some(v) = slot.dict_get(&inst.dict, name) {
-                            return Some(Ok(v));
-                        }
-                        let ca = slot.value.borrow();
-                        if ca.is_null() {
-                            None
-                        } else {
-                            Some(Ok(ca.dup()))
-                        }
-                    }
-                    Kind::InstMethod => {
-                        if let Some(v) = slot.dict_get(&inst.dict, name) {
-                            return Some(Ok(v));
-                        }
-                        Some(Ok(Value::Method(Rc::new(BoundMethod {
-                            func: slot.value(),
-                            self_: obj.clone(),
-                        }))))
-                    }
-                    Kind::Property => {
-                        let get = slot.value();
-                        Some(self.call0(&get, std::slice::from_ref(obj)))
-                    }
-                    Kind::Slot => {
-                        let v = inst
-                            .slot_values
-                            .borrow()
-                            .get(slot.hint.get() as usize)
-                            .map(Value::dup)?;
-                        if v.is_null() { None } else { Some(Ok(v)) }
-                    }
-                    _ => None,
-                }
+                self.instance_hit(e, obj, inst, name)
             }
-            Value::Module(m) => {
-                if slot.kind.get() != Kind::Module {
-                    return None;
-                }
-                let d = m.dict.0.borrow();
-                if d.tag() != slot.epoch.get() {
-                    return None;
-                }
-                d.value_at(slot.hint.get() as usize).map(|v| Ok(v.dup()))
-            }
+            Value::Module(m) => module_hit(slot, m).map(Ok),
             Value::Type(t) => {
-                if !slot.valid_for(t) {
-                    return None;
-                }
-                match slot.kind.get() {
-                    Kind::ClassValue => Some(Ok(slot.value())),
+                let e = slot.find(t)?;
+                match e.kind.get() {
+                    Kind::ClassValue => Some(Ok(e.value())),
                     Kind::ClassMethod => Some(Ok(Value::Method(Rc::new(BoundMethod {
-                        func: slot.value(),
+                        func: e.value(),
                         self_: obj.clone(),
                     })))),
                     _ => None,
                 }
+            }
+            _ => None,
+        }
+    }
+
+    /// The cached result of reading `inst.name` for the entry of its class
+    /// (the kinds other than methods).
+    #[inline(always)]
+    fn instance_hit(
+        &mut self,
+        e: &Entry,
+        obj: &Value,
+        inst: &Instance,
+        name: &Rc<PyStr>,
+    ) -> Option<PyResult<Value>> {
+        match e.kind.get() {
+            Kind::InstDict => {
+                if let Some(v) = e.dict_get(&inst.dict, name) {
+                    return Some(Ok(v));
+                }
+                let ca = e.value.borrow();
+                if ca.is_null() {
+                    None
+                } else {
+                    Some(Ok(ca.dup()))
+                }
+            }
+            Kind::Property => {
+                let get = e.value();
+                Some(self.call0(&get, std::slice::from_ref(obj)))
+            }
+            Kind::Slot => {
+                let v = inst
+                    .slot_values
+                    .borrow()
+                    .get(e.hint.get() as usize)
+                    .map(Value::dup)?;
+                if v.is_null() { None } else { Some(Ok(v)) }
             }
             _ => None,
         }
@@ -421,36 +479,36 @@ impl Vm {
     }
 
     /// Records in `slot` how reading `obj.name` resolves for receivers like
-    /// `obj` (or clears it when they can't be cached). Runs no Python code.
+    /// `obj` (or forgets their class when they can't be cached). Runs no
+    /// Python code.
     fn fill_load(&self, slot: &AttrSlot, obj: &Value, name: &Rc<PyStr>, method: bool) {
         match obj {
             Value::Instance(inst) => self.fill_instance_load(slot, inst, name),
             Value::Module(m) => {
                 let d = m.dict.0.borrow();
-                match d.position_pystr(name) {
-                    Some(pos) => slot.set(Kind::Module, None, d.tag(), pos, Value::Null),
-                    None => slot.clear(),
+                if let Some(pos) = d.position_pystr(name) {
+                    slot.set(Kind::Module, None, d.tag(), pos, Value::Null);
                 }
             }
             Value::Type(t) => self.fill_class_load(slot, t, name),
             _ if method => {
                 let at = type_cache::epoch();
                 let Some(t) = self.simple_type(obj) else {
-                    return slot.clear();
+                    return;
                 };
                 if let Value::Native(n) = obj
                     && n.get::<Super>().is_some()
                 {
-                    return slot.clear();
+                    return slot.forget(t);
                 }
                 match t.lookup_name(name) {
                     Some(b @ Value::Builtin(_)) if matches!(&b, Value::Builtin(x) if x.bound.is_none()) => {
                         slot.set(Kind::Builtin, Some(t), at, 0, b)
                     }
-                    _ => slot.clear(),
+                    _ => slot.forget(t),
                 }
             }
-            _ => slot.clear(),
+            _ => {}
         }
     }
 
@@ -458,22 +516,22 @@ impl Vm {
         let at = type_cache::epoch();
         let cls = &inst.class;
         if cls.kind != TypeKind::Object || matches!(name.as_str(), "__class__" | "__dict__") {
-            return slot.clear();
+            return slot.forget(cls);
         }
         let flags = cls.type_flags();
         if flags & TypeFlags::GETATTRIBUTE != 0 {
-            return slot.clear();
+            return slot.forget(cls);
         }
         let ca = cls.lookup_name(name);
         let (kind, hint, value) = match ca {
             None => (Kind::InstDict, 0, Value::Null),
             Some(f @ Value::Function(_)) => (Kind::InstMethod, 0, f),
-            Some(Value::Builtin(b)) if b.bound.is_none() => return slot.clear(),
+            Some(Value::Builtin(b)) if b.bound.is_none() => return slot.forget(cls),
             Some(Value::Native(n)) => {
                 if let Some(p) = n.get::<Property>() {
                     // a getter's AttributeError goes to __getattr__: general path
                     if p.fget.is_none() || flags & TypeFlags::GETATTR != 0 {
-                        return slot.clear();
+                        return slot.forget(cls);
                     }
                     (Kind::Property, 0, p.fget.clone())
                 } else if let Some(m) = n.get::<SlotMember>() {
@@ -481,7 +539,7 @@ impl Vm {
                 } else if let Some(s) = n.get::<StaticMethod>() {
                     (Kind::InstDict, 0, s.0.clone())
                 } else if n.get::<ClassMethod>().is_some() {
-                    return slot.clear();
+                    return slot.forget(cls);
                 } else {
                     (Kind::InstDict, 0, Value::Native(n))
                 }
@@ -492,7 +550,7 @@ impl Vm {
                     || c.lookup("__set__").is_some()
                     || c.lookup("__delete__").is_some()
                 {
-                    return slot.clear();
+                    return slot.forget(cls);
                 }
                 (Kind::InstDict, 0, Value::Instance(d))
             }
@@ -504,10 +562,10 @@ impl Vm {
     fn fill_class_load(&self, slot: &AttrSlot, t: &Rc<PyType>, name: &Rc<PyStr>) {
         let at = type_cache::epoch();
         if t.meta.is_some() || type_special(name.as_str()) {
-            return slot.clear();
+            return slot.forget(t);
         }
         let (kind, value) = match t.lookup_name(name) {
-            None => return slot.clear(),
+            None => return slot.forget(t),
             Some(Value::Native(n)) => {
                 if let Some(c) = n.get::<ClassMethod>() {
                     (Kind::ClassMethod, c.0.clone())
@@ -519,7 +577,7 @@ impl Vm {
             }
             Some(Value::Instance(d)) if !d.class.builtin => {
                 if d.class.lookup("__get__").is_some() {
-                    return slot.clear();
+                    return slot.forget(t);
                 }
                 (Kind::ClassValue, Value::Instance(d))
             }
@@ -537,23 +595,31 @@ impl Vm {
             || matches!(name.as_str(), "__class__" | "__dict__")
             || cls.type_flags() & TypeFlags::SETATTR != 0
         {
-            return slot.clear();
+            return slot.forget(cls);
         }
         match cls.lookup_name(name) {
             None | Some(Value::Function(_)) => {}
             Some(Value::Native(n)) => {
                 if n.get::<Property>().is_some() || n.get::<SlotMember>().is_some() {
-                    return slot.clear();
+                    return slot.forget(cls);
                 }
             }
             Some(Value::Instance(d)) if !d.class.builtin => {
                 let c = &d.class;
                 if c.lookup("__set__").is_some() || c.lookup("__delete__").is_some() {
-                    return slot.clear();
+                    return slot.forget(cls);
                 }
             }
             Some(_) => {}
         }
         slot.set(Kind::StoreDict, Some(cls), at, 0, Value::Null);
     }
+}
+
+/// The cached value of a module attribute, if the slot has its position.
+#[inline(always)]
+fn module_hit(slot: &AttrSlot, m: &crate::object::Module) -> Option<Value> {
+    let d = m.dict.0.borrow();
+    let e = slot.find_module(d.tag())?;
+    d.value_at(e.hint.get() as usize).map(Value::dup)
 }
