@@ -7,6 +7,7 @@
 mod args;
 mod arith;
 pub mod attr;
+pub mod attr_cache;
 mod call;
 pub mod class;
 pub mod compare;

@@ -288,6 +288,33 @@ impl DictMap {
         }
     }
 
+    /// The value at position `pos` if that entry is live and its key is the str
+    /// `key` (for attribute caches holding a position hint).
+    #[inline]
+    pub fn value_if_key_at(&self, pos: usize, key: &super::str::PyStr) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(Entry {
+                hash,
+                key: Value::Str(k),
+                value,
+            }) if *hash == key.hash()
+                && (std::ptr::eq(&**k, key) || k.as_str() == key.as_str()) =>
+            {
+                Some(value)
+            }
+            _ => None,
+        }
+    }
+
+    /// Position of the live entry whose key is the str `key` (its cached hash).
+    #[inline]
+    pub fn position_pystr(&self, key: &super::str::PyStr) -> Option<usize> {
+        self.position(key.hash(), |k| match k {
+            Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })
+    }
+
     /// Position of the live entry with this hash whose key satisfies `eq`.
     #[inline]
     fn position(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {

@@ -22,6 +22,9 @@ pub struct CodeHandle {
     pub varnames: Box<[Rc<PyStr>]>,
     /// One global-lookup cache slot per name (used by `LoadGlobal`).
     pub global_cache: Box<[std::cell::Cell<GlobalSlot>]>,
+    /// Inline caches of the attribute instructions (`LoadAttr`, `StoreAttr`,
+    /// `LoadMethod`).
+    pub attr_cache: crate::vm::attr_cache::AttrCaches,
 }
 
 /// Where `LoadGlobal` last found a name: a position in the globals dict, or in

@@ -96,6 +96,7 @@ fn materialize_with(code: &Arc<CodeObject>, name: &dyn Fn(&str) -> Rc<PyStr>) ->
         names,
         varnames,
         global_cache,
+        attr_cache: crate::vm::attr_cache::AttrCaches::for_code(&code.instrs),
     })
 }
 

@@ -582,10 +582,11 @@ impl Vm {
         Ok(inst)
     }
 
-    /// Whether `name` resolves, on class `t`, to the definition in `object`.
+    /// Whether `name` resolves, on class `t`, to the definition in `object`
+    /// (the same object, as CPython compares slots; both lookups are cached).
     pub(crate) fn inherits_object_method(&self, t: &Rc<PyType>, name: &str) -> bool {
-        match t.lookup_with_owner(name) {
-            Some((_, owner)) => Rc::ptr_eq(&owner, &self.ctx.types.object),
+        match t.lookup(name) {
+            Some(v) => self.ctx.types.object.lookup(name).is_some_and(|o| o.is(&v)),
             None => true,
         }
     }

@@ -265,13 +265,13 @@ impl Vm {
                 Instr::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
                 Instr::LoadAttr(i) => {
                     let obj = pop!(f);
-                    let v = self.get_attr(&obj, &handle.names[i as usize])?;
+                    let v = self.load_attr_at(&handle, ip, &obj, &handle.names[i as usize])?;
                     f.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.set_attr(&obj, &handle.names[i as usize], v)?;
+                    self.store_attr_at(&handle, ip, &obj, &handle.names[i as usize], v)?;
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(f);
@@ -281,7 +281,8 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!(f);
-                    let (m, s) = self.load_method(obj, &handle.names[i as usize])?;
+                    let (m, s) =
+                        self.load_method_at(&handle, ip, obj, &handle.names[i as usize])?;
                     f.stack.push(m);
                     f.stack.push(s);
                 }
