@@ -677,7 +677,17 @@ fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// factories make their value without a call.
 fn defaultdict_missing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__missing__", 2, 2)?;
-    let factory = vm.get_attr_str(&a[0], "default_factory")?;
+    // the attribute lives in the instance dict unless the class redefines it
+    let own = match &a[0] {
+        Value::Instance(i) if i.class.lookup("default_factory").is_none() => {
+            i.dict.get_str("default_factory")
+        }
+        _ => None,
+    };
+    let factory = match own {
+        Some(f) => f,
+        None => vm.get_attr_str(&a[0], "default_factory")?,
+    };
     let value = match &factory {
         Value::None => return Err(vm.key_error(a[1].clone())),
         Value::Type(t) if Rc::ptr_eq(t, &vm.ctx.types.int) => Value::Int(0),
