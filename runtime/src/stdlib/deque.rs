@@ -92,7 +92,14 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     add_methods(&it, &[("__next__", iter_next), ("__iter__", iter_self)]);
     register_class(vm, "collections._deque_iterator", &it);
     m.dict.set_str("deque", Value::Type(cls));
-    add_funcs(&m.dict, &[("_count_elements", count_elements)]);
+    add_funcs(
+        &m.dict,
+        &[
+            ("_count_elements", count_elements),
+            ("_defaultdict_missing", defaultdict_missing),
+            ("_counter_missing", counter_missing),
+        ],
+    );
     Ok(m)
 }
 
@@ -665,6 +672,38 @@ fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `_count_elements(mapping, iterable)`: `mapping[x] = mapping.get(x, 0) + 1` for
 /// each item, in Rust when the mapping is a plain dict.
+/// `defaultdict.__missing__(self, key)`: `self[key] = self.default_factory()`,
+/// returning the new value (`KeyError` without a factory). `int` and `list` as
+/// factories make their value without a call.
+fn defaultdict_missing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.check(vm, "__missing__", 2, 2)?;
+    // the attribute lives in the instance dict unless the class redefines it
+    let own = match &a[0] {
+        Value::Instance(i) if i.class.lookup("default_factory").is_none() => {
+            i.dict.get_str("default_factory")
+        }
+        _ => None,
+    };
+    let factory = match own {
+        Some(f) => f,
+        None => vm.get_attr_str(&a[0], "default_factory")?,
+    };
+    let value = match &factory {
+        Value::None => return Err(vm.key_error(a[1].clone())),
+        Value::Type(t) if Rc::ptr_eq(t, &vm.ctx.types.int) => Value::Int(0),
+        Value::Type(t) if Rc::ptr_eq(t, &vm.ctx.types.list) => Value::list(Vec::new()),
+        f => vm.call0(f, &[])?,
+    };
+    vm.set_item(&a[0], a[1].clone(), value.clone())?;
+    Ok(value)
+}
+
+/// `Counter.__missing__(self, key)`: 0.
+fn counter_missing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.check(vm, "__missing__", 2, 2)?;
+    Ok(Value::Int(0))
+}
+
 fn count_elements(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "_count_elements", 2, 2)?;
     let it = vm.get_iter(&a[1])?;

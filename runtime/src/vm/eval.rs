@@ -289,14 +289,27 @@ impl Vm {
                 Instr::BinarySubscr => {
                     let key = pop!(f);
                     let obj = pop!(f);
-                    let v = self.get_item(&obj, &key)?;
+                    let v = match Vm::subscr_fast(&obj, &key) {
+                        Some(v) => {
+                            key.discard();
+                            v
+                        }
+                        None => self.get_item(&obj, &key)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::StoreSubscr => {
                     let key = pop!(f);
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.set_item(&obj, key, v)?;
+                    match Vm::store_subscr_fast(&obj, &key, v) {
+                        Ok(old) => {
+                            // drop the old item after the list's borrow ended
+                            old.discard();
+                            key.discard();
+                        }
+                        Err(v) => self.set_item(&obj, key, v)?,
+                    }
                 }
                 Instr::DeleteSubscr => {
                     let key = pop!(f);

@@ -410,6 +410,40 @@ impl Vm {
         }
     }
 
+    /// `obj[key]` for an in-range int index into a list or tuple, without the
+    /// general path (the eval loop's fast path); `None` for anything else.
+    #[inline(always)]
+    pub fn subscr_fast(obj: &Value, key: &Value) -> Option<Value> {
+        let Value::Int(i) = key else { return None };
+        let i = *i;
+        match obj {
+            Value::List(l) => {
+                let l = l.0.borrow();
+                let j = if i < 0 { i + l.len() as i64 } else { i };
+                l.get(usize::try_from(j).ok()?).map(Value::dup)
+            }
+            Value::Tuple(t) => {
+                let j = if i < 0 { i + t.0.len() as i64 } else { i };
+                t.0.get(usize::try_from(j).ok()?).map(Value::dup)
+            }
+            _ => None,
+        }
+    }
+
+    /// `obj[key] = v` for an in-range int index into a list (the eval loop's
+    /// fast path): the old item when stored, or `v` back for the general path.
+    #[inline(always)]
+    pub fn store_subscr_fast(obj: &Value, key: &Value, v: Value) -> Result<Value, Value> {
+        if let (Value::List(l), Value::Int(i)) = (obj, key) {
+            let mut l = l.0.borrow_mut();
+            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+            if let Some(slot) = usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
+                return Ok(std::mem::replace(slot, v));
+            }
+        }
+        Err(v)
+    }
+
     /// Whether `class` (a subclass of dict) inherits dict's own method `name`
     /// rather than overriding it.
     #[inline]

@@ -305,7 +305,7 @@ pub fn sort_values(
             }
             _ => std::cmp::Ordering::Equal,
         });
-    } else {
+    } else if !static_sort(&mut idx, &keys) {
         merge_sort(vm, &mut idx, &keys)?;
     }
     if reverse {
@@ -318,6 +318,35 @@ pub fn sort_values(
         .map(|i| slots[i].take().unwrap_or_default())
         .collect();
     Ok(())
+}
+
+/// Sorts `idx` by keys whose comparisons run no Python code (tuples of ints and
+/// strs ...: see `static_order`), stably. Returns false, with `idx` as it was,
+/// when some comparison needs the VM.
+fn static_sort(idx: &mut [usize], keys: &[Value]) -> bool {
+    use crate::vm::compare::static_order;
+    use std::cmp::Ordering;
+    if !keys.first().is_some_and(|k| static_order(k, k).is_some()) {
+        return false;
+    }
+    let saved = idx.to_vec();
+    let mut ok = true;
+    idx.sort_by(|&a, &b| {
+        if !ok {
+            return Ordering::Equal;
+        }
+        match static_order(&keys[a], &keys[b]) {
+            Some(o) => o,
+            None => {
+                ok = false;
+                Ordering::Equal
+            }
+        }
+    });
+    if !ok {
+        idx.copy_from_slice(&saved);
+    }
+    ok
 }
 
 fn less(vm: &mut Vm, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {

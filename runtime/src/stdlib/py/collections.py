@@ -10,7 +10,7 @@ interface. namedtuple classes likewise subclass tuple, or _TupleBase.
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'defaultdict', 'deque', 'namedtuple']
 
-from _collections import deque, _count_elements
+from _collections import deque, _count_elements, _defaultdict_missing, _counter_missing
 import keyword as _kw
 
 
@@ -262,12 +262,7 @@ class defaultdict(_DICT):
         if args or kwds:
             self.update(*args, **kwds)
 
-    def __missing__(self, key):
-        if self.default_factory is None:
-            raise KeyError(key)
-        value = self.default_factory()
-        self[key] = value
-        return value
+    __missing__ = _defaultdict_missing
 
     def __repr__(self):
         f = self.default_factory
@@ -547,8 +542,7 @@ class Counter(_DICT):
             self._d = {}
         self.update(iterable, **kwds)
 
-    def __missing__(self, key):
-        return 0
+    __missing__ = _counter_missing
 
     def total(self):
         return sum(self.values())
