@@ -232,3 +232,30 @@ for args in ((), (1,)):
         print(type(ObjInit(*args)).__name__)
     except TypeError as e:
         print("TypeError", e)
+
+
+# __init__/__new__ added to and removed from a class or a base after instances exist
+class Base0:
+    pass
+
+
+class Sub0(Base0):
+    pass
+
+
+def make(cls, *a):
+    try:
+        return type(cls(*a)).__name__
+    except TypeError as e:
+        return "TypeError " + str(e)
+
+
+print(make(Sub0), make(Sub0, 1))
+Base0.__init__ = lambda self, x=0: None
+print(make(Sub0), make(Sub0, 1), make(Base0, 2))
+del Base0.__init__
+print(make(Sub0, 1))
+Sub0.__new__ = lambda cls, *a: object.__new__(cls)
+print(make(Sub0, 1))
+del Sub0.__new__
+print(make(Sub0))

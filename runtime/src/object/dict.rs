@@ -38,6 +38,10 @@ pub struct DictMap {
     /// A class dict read by a class lookup cache: every change invalidates the
     /// caches (see `object::type_cache`).
     watched: std::cell::Cell<bool>,
+    /// Bit `hash & 63` is set for the hash of every key inserted since the map
+    /// was last emptied: a clear bit proves a key absent without searching
+    /// (attribute lookups that miss an instance dict, method calls).
+    key_bits: u64,
 }
 
 impl Drop for DictMap {
@@ -59,6 +63,7 @@ impl Clone for DictMap {
             version: 0,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
+            key_bits: self.key_bits,
         }
     }
 }
@@ -68,6 +73,12 @@ const SMALL: usize = 4;
 
 /// Source of [`DictMap::tag`] values: unique in the process.
 static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The bit of [`DictMap::key_bits`] for a hash.
+#[inline(always)]
+fn key_bit(hash: i64) -> u64 {
+    1 << (hash as u64 & 63)
+}
 
 /// Why a value can't be a key.
 #[derive(Debug)]
@@ -229,6 +240,7 @@ impl DictMap {
             version: 0,
             tag: std::cell::Cell::new(0),
             watched: std::cell::Cell::new(false),
+            key_bits: 0,
         }
     }
 
@@ -318,6 +330,9 @@ impl DictMap {
     /// Position of the live entry with this hash whose key satisfies `eq`.
     #[inline]
     fn position(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        if self.key_bits & key_bit(hash) == 0 {
+            return None;
+        }
         let entries = &self.entries;
         if !self.indexed {
             return entries
@@ -408,6 +423,7 @@ impl DictMap {
         self.changed();
         let idx = self.entries.len();
         self.entries.push(Entry { hash, key, value });
+        self.key_bits |= key_bit(hash);
         if self.indexed {
             let entries = &self.entries;
             self.table
@@ -550,6 +566,7 @@ impl DictMap {
         self.table.clear();
         self.indexed = false;
         self.len = 0;
+        self.key_bits = 0;
     }
 
     /// The live (key, value) pairs in insertion order.

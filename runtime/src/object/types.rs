@@ -69,6 +69,15 @@ impl TypeFlags {
     pub const GETATTR: u32 = 16;
     /// The class defines `__del__`.
     pub const DEL: u32 = 32;
+    /// Whether the class's `__init__` is `object.__init__` is known (set lazily,
+    /// by the VM, next to the bit that answers it).
+    pub const INIT_KNOWN: u32 = 64;
+    /// The class's `__init__` is `object.__init__`.
+    pub const INIT_OBJECT: u32 = 128;
+    /// Whether the class's `__new__` is `object.__new__` is known.
+    pub const NEW_KNOWN: u32 = 256;
+    /// The class's `__new__` is `object.__new__`.
+    pub const NEW_OBJECT: u32 = 512;
 }
 
 impl PyType {

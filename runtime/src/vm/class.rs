@@ -585,6 +585,24 @@ impl Vm {
     /// Whether `name` resolves, on class `t`, to the definition in `object`
     /// (the same object, as CPython compares slots; both lookups are cached).
     pub(crate) fn inherits_object_method(&self, t: &Rc<PyType>, name: &str) -> bool {
+        use crate::object::TypeFlags as F;
+        let (known, yes) = match name {
+            "__init__" => (F::INIT_KNOWN, F::INIT_OBJECT),
+            "__new__" => (F::NEW_KNOWN, F::NEW_OBJECT),
+            _ => return self.resolves_to_object(t, name),
+        };
+        // remembered in the class's flags, which are reset when a dunder of the
+        // class or of a base changes
+        let f = t.type_flags();
+        if f & known != 0 {
+            return f & yes != 0;
+        }
+        let r = self.resolves_to_object(t, name);
+        t.flags.set(f | known | if r { yes } else { 0 });
+        r
+    }
+
+    fn resolves_to_object(&self, t: &Rc<PyType>, name: &str) -> bool {
         match t.lookup(name) {
             Some(v) => self.ctx.types.object.lookup(name).is_some_and(|o| o.is(&v)),
             None => true,
