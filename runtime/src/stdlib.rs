@@ -13,7 +13,7 @@ mod import;
 mod interpqueues;
 mod interpreters;
 pub mod io;
-mod itertools;
+pub(crate) mod itertools;
 mod itertools_comb;
 mod itertools_group;
 mod lehmer;

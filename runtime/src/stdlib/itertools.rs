@@ -180,6 +180,12 @@ fn it_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// Whether `f` is the shared `__next__` of the itertools classes (so that
+/// `next()` on one of their objects may call [`advance`] directly).
+pub(crate) fn is_it_next(f: crate::object::BuiltinFn) -> bool {
+    f as usize == it_next as crate::object::BuiltinFn as usize
+}
+
 /// The next item of the itertools object `this` (`None` when exhausted).
 pub(crate) fn advance(vm: &mut Vm, this: &Value, cell: &ItObj) -> PyResult<Option<Value>> {
     let mut st = std::mem::replace(&mut *cell.0.borrow_mut(), It::Running);

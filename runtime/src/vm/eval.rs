@@ -5,8 +5,7 @@ use std::rc::Rc;
 use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags};
 use crate::object::GlobalSlot;
 use crate::object::{
-    Function, Generator, IterState, PyCell, PyDict, PySlice, PyStr, PyTuple, Value,
-    exception::TbEntry,
+    Function, Generator, PyCell, PyDict, PySlice, PyStr, PyTuple, Value, exception::TbEntry,
 };
 use crate::vm::compare::cmp_result;
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
@@ -454,25 +453,17 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Instr::ForIter(t) => {
-                    let it = top!(f);
-                    // fast path: range iterators
-                    if let Value::Iter(i) = &it
-                        && let IterState::Range { next, stop, step } = &mut *i.0.borrow_mut()
-                    {
-                        let cur = *next;
-                        if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                            *next = cur + *step;
-                            f.stack.push(Value::Int(cur));
-                            continue;
-                        }
-                        f.stack.pop();
-                        f.ip = t as usize;
-                        continue;
-                    }
-                    match self.next(&it)? {
+                    // the iterator stays on the stack (no reference count traffic)
+                    let item = match f.stack.last() {
+                        Some(it) => self.next(it)?,
+                        None => None,
+                    };
+                    match item {
                         Some(v) => f.stack.push(v),
                         None => {
-                            f.stack.pop();
+                            if let Some(it) = f.stack.pop() {
+                                it.discard();
+                            }
                             f.ip = t as usize;
                         }
                     }
@@ -758,8 +749,10 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!(f);
-                    let items = self.unpack(&seq, n as usize)?;
-                    f.stack.extend(items.into_iter().rev());
+                    if let Err(seq) = Vm::unpack_onto(seq, n as usize, &mut f.stack) {
+                        let items = self.unpack(&seq, n as usize)?;
+                        f.stack.extend(items.into_iter().rev());
+                    }
                 }
                 Instr::UnpackEx { before, after } => {
                     let seq = pop!(f);
@@ -1302,36 +1295,56 @@ impl Vm {
     }
 
     /// Resumes a generator with `v` sent in.
+    ///
+    /// The suspended frame is moved out of the generator while it runs and back
+    /// in when it yields (no allocation); a finished frame's vectors go back to
+    /// the frame pool.
+    #[inline]
     pub fn gen_resume(&mut self, g: &Rc<Generator>, v: Value) -> PyResult<Exit> {
         if g.running.get() {
-            let what = if g.coroutine {
-                "coroutine"
-            } else {
-                "generator"
-            };
-            return Err(self.value_error(format!("{what} already executing")));
+            return Err(self.gen_running_error(g));
         }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
-            if g.coroutine {
-                return Err(self.runtime_error("cannot reuse already awaited coroutine"));
-            }
-            return Ok(Exit::Return(Value::None));
+            return self.gen_resume_finished(g);
         };
         frame.stack.push(v);
         g.running.set(true);
-        self.depth += 1;
-        let r = if self.depth > self.interp.recursion_limit() {
+        let r = if self.depth >= self.interp.recursion_limit() {
             Err(self.recursion_error("maximum recursion depth exceeded"))
         } else {
-            self.run_frame_on_stack(&mut frame)
+            self.depth += 1;
+            let r = self.run_frame_on_stack(&mut frame);
+            self.depth -= 1;
+            r
         };
-        self.depth -= 1;
         g.running.set(false);
         self.gen_finish(g, frame, r)
     }
 
+    /// `ValueError: generator already executing`.
+    #[cold]
+    fn gen_running_error(&mut self, g: &Generator) -> PyErr {
+        let what = if g.coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        self.value_error(format!("{what} already executing"))
+    }
+
+    /// Resuming a generator that has finished: it stops again (a coroutine
+    /// can't be awaited twice).
+    #[cold]
+    fn gen_resume_finished(&mut self, g: &Generator) -> PyResult<Exit> {
+        if g.coroutine {
+            return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+        }
+        Ok(Exit::Return(Value::None))
+    }
+
     /// Stores a generator's frame back after it yielded; turns a `StopIteration`
     /// escaping it into `RuntimeError`.
+    #[inline]
     fn gen_finish(
         &mut self,
         g: &Rc<Generator>,
@@ -1343,46 +1356,53 @@ impl Vm {
                 *g.frame.borrow_mut() = Some(frame);
                 Ok(Exit::Yield(y))
             }
-            Ok(Exit::Return(r)) => Ok(Exit::Return(r)),
+            Ok(Exit::Return(r)) => {
+                self.recycle(*frame);
+                Ok(Exit::Return(r))
+            }
             Err(e) => {
-                let stop = self.ctx.types.stop_iteration.clone();
-                let astop = self.ctx.types.stop_async_iteration.clone();
-                if self.err_is(&e, &stop) || (g.is_async_gen && self.err_is(&e, &astop)) {
-                    let what = if g.coroutine {
-                        "coroutine"
-                    } else if g.is_async_gen {
-                        "async generator"
-                    } else {
-                        "generator"
-                    };
-                    let name = if self.err_is(&e, &stop) {
-                        "StopIteration"
-                    } else {
-                        "StopAsyncIteration"
-                    };
-                    let new = self.runtime_error(format!("{what} raised {name}"));
-                    if let Some(x) = &new.exc {
-                        *x.cause.borrow_mut() = Value::Instance(e.clone());
-                        *x.context.borrow_mut() = Value::Instance(e);
-                        x.suppress_context.set(true);
-                    }
-                    return Err(new);
-                }
-                Err(e)
+                self.recycle(*frame);
+                Err(self.gen_escaped(g, e))
             }
         }
+    }
+
+    /// The exception a generator raised, as its caller sees it: a
+    /// `StopIteration` (or `StopAsyncIteration` from an async generator) is
+    /// replaced by `RuntimeError`.
+    #[cold]
+    fn gen_escaped(&mut self, g: &Generator, e: PyErr) -> PyErr {
+        let stop = self.ctx.types.stop_iteration.clone();
+        let astop = self.ctx.types.stop_async_iteration.clone();
+        if self.err_is(&e, &stop) || (g.is_async_gen && self.err_is(&e, &astop)) {
+            let what = if g.coroutine {
+                "coroutine"
+            } else if g.is_async_gen {
+                "async generator"
+            } else {
+                "generator"
+            };
+            let name = if self.err_is(&e, &stop) {
+                "StopIteration"
+            } else {
+                "StopAsyncIteration"
+            };
+            let new = self.runtime_error(format!("{what} raised {name}"));
+            if let Some(x) = &new.exc {
+                *x.cause.borrow_mut() = Value::Instance(e.clone());
+                *x.context.borrow_mut() = Value::Instance(e);
+                x.suppress_context.set(true);
+            }
+            return new;
+        }
+        e
     }
 
     /// Throws `exc` into a generator at its suspension point (delegating to the
     /// iterator of a `yield from` / `await` it is suspended in).
     pub fn gen_throw(&mut self, g: &Rc<Generator>, exc: PyErr) -> PyResult<Exit> {
         if g.running.get() {
-            let what = if g.coroutine {
-                "coroutine"
-            } else {
-                "generator"
-            };
-            return Err(self.value_error(format!("{what} already executing")));
+            return Err(self.gen_running_error(g));
         }
         let Some(mut frame) = g.frame.borrow_mut().take() else {
             return Err(exc);

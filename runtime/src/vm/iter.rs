@@ -2,9 +2,9 @@
 
 use std::rc::Rc;
 
-use crate::object::{IterState, PyIter, Value};
+use crate::object::{Generator, IterState, PyIter, Value};
 use crate::vm::eval::Exit;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 
 impl Vm {
     /// A new built-in iterator.
@@ -97,23 +97,109 @@ impl Vm {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
-            Value::Iter(i) => self.next_builtin(i),
-            Value::Generator(g) => {
-                let g = g.clone();
-                match self.gen_resume(&g, Value::None)? {
-                    Exit::Yield(v) => Ok(Some(v)),
-                    Exit::Return(_) => Ok(None),
+            Value::Iter(i) => self.next_iter(i),
+            Value::Generator(g) => self.gen_next(g),
+            _ => self.next_slot(it),
+        }
+    }
+
+    /// The next item of a built-in iterator: ranges, lists and tuples step in
+    /// place; the other kinds go through [`Vm::next_builtin`].
+    #[inline]
+    fn next_iter(&mut self, i: &Rc<PyIter>) -> PyResult<Option<Value>> {
+        if let Ok(mut st) = i.0.try_borrow_mut() {
+            match &mut *st {
+                IterState::Range { next, stop, step } => {
+                    let cur = *next;
+                    return Ok(
+                        if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                            *next = cur.saturating_add(*step);
+                            Some(Value::Int(cur))
+                        } else {
+                            None
+                        },
+                    );
                 }
+                IterState::Seq {
+                    seq: Value::List(l),
+                    index,
+                } => {
+                    let v = l.0.borrow().get(*index).map(Value::dup);
+                    if v.is_some() {
+                        *index += 1;
+                    } else {
+                        *st = IterState::Exhausted;
+                    }
+                    return Ok(v);
+                }
+                IterState::Seq {
+                    seq: Value::Tuple(t),
+                    index,
+                } => {
+                    let v = t.0.get(*index).map(Value::dup);
+                    if v.is_some() {
+                        *index += 1;
+                    } else {
+                        *st = IterState::Exhausted;
+                    }
+                    return Ok(v);
+                }
+                _ => {}
             }
-            _ => match self.call_special(it, "__next__", &[]) {
-                Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(self.type_error(format!(
-                    "'{}' object is not an iterator",
-                    self.type_name(it)
-                ))),
-                Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => Ok(None),
+        }
+        self.next_builtin(i)
+    }
+
+    /// The next item of a generator (`None` when it returns).
+    #[inline]
+    pub(crate) fn gen_next(&mut self, g: &Rc<Generator>) -> PyResult<Option<Value>> {
+        match self.gen_resume(g, Value::None)? {
+            Exit::Yield(v) => Ok(Some(v)),
+            Exit::Return(_) => Ok(None),
+        }
+    }
+
+    /// `next(it)` for an object whose class defines `__next__`: itertools
+    /// objects advance directly (no `StopIteration` at the end); a plain
+    /// function or built-in `__next__` is called without building an argument
+    /// vector.
+    fn next_slot(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let t = self.type_of(it);
+        let f = t.lookup("__next__");
+        let r = match &f {
+            Some(Value::Builtin(b)) if b.bound.is_none() => {
+                if let Value::Native(n) = it
+                    && crate::stdlib::itertools::is_it_next(b.func)
+                    && let Some(cell) = n.get::<crate::stdlib::itertools::ItObj>()
+                {
+                    return crate::stdlib::itertools::advance(self, it, cell);
+                }
+                (b.func)(self, Args::new(std::slice::from_ref(it)))
+            }
+            Some(Value::Function(func)) => {
+                let func = func.clone();
+                self.call_function(&func, Args::new(std::slice::from_ref(it)))
+            }
+            Some(_) => match self.call_special(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Ok(Value::Null),
                 Err(e) => Err(e),
             },
+            None => {
+                return Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                )));
+            }
+        };
+        match r {
+            Ok(v) if v.is_null() => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, &self.ctx.types.stop_iteration.clone()) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
@@ -255,7 +341,6 @@ impl Vm {
                 }
             }
             IterState::ZipStrict { its } => {
-                let its = its.clone();
                 let mut out = Vec::with_capacity(its.len());
                 for (i, it) in its.iter().enumerate() {
                     match self.next(it)? {
@@ -289,21 +374,17 @@ impl Vm {
                     Some(Value::tuple(out))
                 }
             }
-            IterState::Enumerate { it, count } => {
-                let it = it.clone();
-                match self.next(&it)? {
-                    Some(v) => {
-                        let c = *count;
-                        *count += 1;
-                        Some(Value::tuple(vec![Value::Int(c), v]))
-                    }
-                    None => None,
+            IterState::Enumerate { it, count } => match self.next(it)? {
+                Some(v) => {
+                    let c = *count;
+                    *count += 1;
+                    Some(Value::tuple(vec![Value::Int(c), v]))
                 }
-            }
+                None => None,
+            },
             IterState::Zip { its } => {
-                let its = its.clone();
                 let mut out = Vec::with_capacity(its.len());
-                for it in &its {
+                for it in its.iter() {
                     match self.next(it)? {
                         Some(v) => out.push(v),
                         None => return Ok(None),
@@ -316,35 +397,31 @@ impl Vm {
                 }
             }
             IterState::Map { func, its } => {
-                let (func, its) = (func.clone(), its.clone());
                 let mut args = Vec::with_capacity(its.len());
-                for it in &its {
+                for it in its.iter() {
                     match self.next(it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
                     }
                 }
-                Some(self.call0(&func, &args)?)
+                Some(self.call0(func, &args)?)
             }
-            IterState::Filter { func, it } => {
-                let (func, it) = (func.clone(), it.clone());
-                loop {
-                    match self.next(&it)? {
-                        Some(v) => {
-                            let keep = if func.is_none() {
-                                self.truthy(&v)?
-                            } else {
-                                let r = self.call0(&func, std::slice::from_ref(&v))?;
-                                self.truthy(&r)?
-                            };
-                            if keep {
-                                break Some(v);
-                            }
+            IterState::Filter { func, it } => loop {
+                match self.next(it)? {
+                    Some(v) => {
+                        let keep = if func.is_none() {
+                            self.truthy(&v)?
+                        } else {
+                            let r = self.call0(func, std::slice::from_ref(&v))?;
+                            self.truthy(&r)?
+                        };
+                        if keep {
+                            break Some(v);
                         }
-                        None => break None,
                     }
+                    None => break None,
                 }
-            }
+            },
             IterState::Reversed { seq, index } => {
                 if *index == 0 {
                     None
@@ -416,6 +493,37 @@ impl Vm {
             | Value::Type(_)
             | Value::Module(_) => false,
             _ => true,
+        }
+    }
+
+    /// Unpacking of a tuple or list of exactly `n` items: pushes them onto
+    /// `stack` last first (the order `UnpackSequence` leaves them in), without
+    /// building a vector; a tuple referenced from nowhere else gives its items
+    /// up. Anything else is handed back untouched.
+    #[inline]
+    pub(crate) fn unpack_onto(seq: Value, n: usize, stack: &mut Vec<Value>) -> Result<(), Value> {
+        match seq {
+            Value::Tuple(mut t) if t.0.len() == n => {
+                match Rc::get_mut(&mut t) {
+                    Some(owned) => {
+                        let items = std::mem::take(&mut owned.0).into_vec();
+                        stack.extend(items.into_iter().rev());
+                    }
+                    None => stack.extend(t.0.iter().rev().map(Value::dup)),
+                }
+                Ok(())
+            }
+            Value::List(l) => {
+                {
+                    let items = l.0.borrow();
+                    if items.len() == n {
+                        stack.extend(items.iter().rev().map(Value::dup));
+                        return Ok(());
+                    }
+                }
+                Err(Value::List(l))
+            }
+            other => Err(other),
         }
     }
 
