@@ -66,7 +66,7 @@ pub struct Vm {
     pub(crate) repr_stack: Vec<i64>,
     /// Empty vectors of finished frames, reused for new frames' locals and stacks
     /// so a call allocates nothing in the common case.
-    pub(crate) frame_pool: Vec<Vec<Value>>,
+    pub(crate) frame_pool: Vec<(Vec<Value>, Vec<Value>)>,
     /// The globals of the innermost running frame (for `globals()`, `eval`, `dir()`).
     pub(crate) cur_globals: Option<Rc<PyDict>>,
     /// The running Python frames, outermost first: each frame's code and, for every
@@ -77,6 +77,11 @@ pub struct Vm {
     /// The instruction the innermost frame is executing (the eval loop stores it
     /// beside the frame's own `lasti`).
     pub(crate) cur_lasti: usize,
+    /// The native stack range `(low, high]` in which a new Python frame may run
+    /// without asking `stacker` for room: addresses above `low` have more than
+    /// the red zone left (see `Vm::run_frame_on_stack`). Empty until the first
+    /// frame runs.
+    pub(crate) stack_window: (usize, usize),
 }
 
 /// One running frame in [`Vm::frames`].
@@ -86,8 +91,8 @@ pub(crate) struct FrameMark {
     pub(crate) lasti: usize,
 }
 
-/// How many spare frame vectors a thread keeps.
-const FRAME_POOL_MAX: usize = 64;
+/// How many spare pairs of frame vectors (locals, stack) a thread keeps.
+const FRAME_POOL_MAX: usize = 32;
 
 impl Vm {
     /// A VM for thread state `thread_id` (the caller holds the GIL).
@@ -108,14 +113,14 @@ impl Vm {
             frame_pool: Vec::new(),
             frames: Vec::new(),
             cur_lasti: 0,
+            stack_window: (usize::MAX, 0),
         }
     }
 
     /// A frame for `func`'s code, its vectors taken from the pool.
     pub(crate) fn frame_for(&mut self, func: &crate::object::Function) -> Frame {
-        let fast = self.frame_pool.pop().unwrap_or_default();
-        let stack = self.frame_pool.pop().unwrap_or_default();
-        Frame::with_buffers(
+        let (fast, stack) = self.frame_pool.pop().unwrap_or_default();
+        Frame::with_locals(
             func.code.clone(),
             func.globals.clone(),
             func.builtins.clone(),
@@ -125,12 +130,13 @@ impl Vm {
         )
     }
 
-    /// Gives a finished frame's vectors back to the pool.
-    pub(crate) fn recycle(&mut self, frame: Frame) {
-        let (fast, stack) = frame.into_buffers();
-        if self.frame_pool.len() + 2 <= FRAME_POOL_MAX {
-            self.frame_pool.push(fast);
-            self.frame_pool.push(stack);
+    /// Gives a finished frame's vectors back to the pool (the frame keeps empty
+    /// ones).
+    #[inline]
+    pub(crate) fn recycle(&mut self, frame: &mut Frame) {
+        let bufs = frame.take_buffers();
+        if self.frame_pool.len() < FRAME_POOL_MAX {
+            self.frame_pool.push(bufs);
         }
     }
 

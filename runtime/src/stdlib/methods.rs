@@ -7,6 +7,7 @@ use crate::object::{BuiltinFn, PyType, Value};
 
 mod bytes;
 mod ctors;
+pub(crate) use ctors::object_new;
 mod dict;
 mod dunder;
 pub mod exc_group;

@@ -27,6 +27,9 @@ impl Vm {
                 }
             },
             Value::Method(m) => {
+                if let Value::Function(f) = &m.func {
+                    return self.call_function_with_self(f, &m.self_, args);
+                }
                 let all = prepend(&m.self_, args.all);
                 let func = m.func.clone();
                 self.call(
@@ -133,19 +136,77 @@ impl Vm {
     /// Calls a Python function: binds arguments into a new frame and runs it (or makes
     /// a generator).
     pub fn call_function(&mut self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Value> {
-        let code = &func.code.code;
+        if args.kwnames.is_empty() {
+            let code = &func.code.code;
+            let n = args.all.len();
+            let argc = code.argcount as usize;
+            if Vm::positional_only(code) {
+                if n == argc {
+                    return self.call_positional(func, |fast| fast.extend_from_slice(args.all));
+                }
+                if n < argc {
+                    // missing arguments taken from the defaults, if there are enough
+                    let defaults = func.defaults.borrow().clone();
+                    if let Some(d) = defaults
+                        && n + d.0.len() >= argc
+                    {
+                        let first = argc - d.0.len();
+                        return self.call_positional(func, |fast| {
+                            fast.reserve(argc);
+                            fast.extend_from_slice(args.all);
+                            fast.extend_from_slice(&d.0[n - first..]);
+                        });
+                    }
+                }
+            }
+        }
+        self.call_function_general(func, args)
+    }
+
+    /// Calls a Python method function with `self_` before `args` (a bound method,
+    /// `__init__`), without building a new argument vector when the arguments
+    /// bind simply.
+    pub(crate) fn call_function_with_self(
+        &mut self,
+        func: &Rc<Function>,
+        self_: &Value,
+        args: Args<'_>,
+    ) -> PyResult<Value> {
+        if args.kwnames.is_empty() && Vm::binds_simply(func, args.all.len() + 1) {
+            return self.call_positional(func, |fast| {
+                fast.reserve(args.all.len() + 1);
+                fast.push(self_.clone());
+                fast.extend_from_slice(args.all);
+            });
+        }
+        let all = prepend(self_, args.all);
+        self.call_function(
+            func,
+            Args {
+                all: &all,
+                kwnames: args.kwnames,
+            },
+        )
+    }
+
+    /// The general case of [`Vm::call_function`]: keywords, defaults, `*args`,
+    /// `**kwargs`, keyword-only parameters, and the errors for bad calls.
+    #[inline(never)]
+    fn call_function_general(&mut self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Value> {
         let mut frame = self.frame_for(func);
-        let simple = args.kwnames.is_empty()
-            && args.all.len() == code.argcount as usize
-            && code.kwonlyargcount == 0
-            && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0;
-        if simple {
-            frame.fast[..args.all.len()].clone_from_slice(args.all);
-        } else if let Err(e) = self.bind_args(func, &mut frame, args) {
-            self.recycle(frame);
+        if let Err(e) = self.bind_args(func, &mut frame, args) {
+            self.recycle(&mut frame);
             return Err(e);
         }
         self.run_bound(func, frame)
+    }
+
+    /// Whether `code` takes positional parameters only (no keyword-only ones, no
+    /// `*args`/`**kwargs`).
+    #[inline]
+    fn positional_only(code: &crate::bytecode::CodeObject) -> bool {
+        code.kwonlyargcount == 0
+            && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
     }
 
     /// Whether a call of `func` with `argc` positional arguments and no keywords
@@ -154,27 +215,55 @@ impl Vm {
     #[inline]
     pub(crate) fn binds_simply(func: &Function, argc: usize) -> bool {
         let code = &func.code.code;
-        argc == code.argcount as usize
-            && code.kwonlyargcount == 0
-            && code.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+        argc == code.argcount as usize && Vm::positional_only(code)
+    }
+
+    /// Calls `func` whose arguments bind simply: `fill` pushes them (moved or
+    /// cloned) onto the empty locals vector of the new frame. The frame is built
+    /// in place and run without being moved.
+    #[inline(always)]
+    pub(crate) fn call_positional<F: FnOnce(&mut Vec<Value>)>(
+        &mut self,
+        func: &Rc<Function>,
+        fill: F,
+    ) -> PyResult<Value> {
+        let (mut fast, stack) = self.frame_pool.pop().unwrap_or_default();
+        fill(&mut fast);
+        let mut frame = Frame::with_locals(
+            func.code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            &func.closure,
+            fast,
+            stack,
+        );
+        if func.code.code.flags.0 & GENERATOR_FLAGS != 0 {
+            return Ok(self.make_generator(frame, func));
+        }
+        self.run_function_frame(&mut frame)
     }
 
     /// Runs a frame whose arguments are bound (or makes the generator it is).
     pub(crate) fn run_bound(&mut self, func: &Rc<Function>, mut frame: Frame) -> PyResult<Value> {
-        let code = &func.code.code;
-        if code.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
-            != 0
-        {
+        if func.code.code.flags.0 & GENERATOR_FLAGS != 0 {
             return Ok(self.make_generator(frame, func));
         }
-        let r = self.run_new_frame(&mut frame);
+        self.run_function_frame(&mut frame)
+    }
+
+    /// Runs a function's frame to completion, then gives its vectors back to the
+    /// pool and runs the finalizers its freed locals queued.
+    pub(crate) fn run_function_frame(&mut self, frame: &mut Frame) -> PyResult<Value> {
+        let r = self.run_new_frame(frame);
         self.recycle(frame);
+        frame.cells.clear();
         // locals freed with the frame may have finalizers to run
         self.run_finalizers_now();
         r
     }
 
     /// Runs a fresh frame to completion with the recursion check.
+    #[inline]
     pub(crate) fn run_new_frame(&mut self, frame: &mut Frame) -> PyResult<Value> {
         if self.depth >= self.interp.recursion_limit() {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
@@ -193,6 +282,13 @@ impl Vm {
 
     /// Runs a frame, first making sure the Rust stack has room for it (deep Python
     /// recursion must end in `RecursionError`, never in a stack overflow).
+    ///
+    /// Asking `stacker` for the room left costs a thread-local read and a call per
+    /// frame, so the answer is kept: [`Vm::stack_window`] is the part of the current
+    /// stack segment with more than the red zone left, and a frame starting inside
+    /// it runs directly. Elsewhere (the first frame, near the limit, or on another
+    /// segment) `stacker` decides, switching to a new segment if needed, and the
+    /// window is recomputed for the frames nested in this one.
     #[inline]
     pub(crate) fn run_frame_on_stack(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         let prev = self.cur_globals.replace(frame.globals.clone());
@@ -205,11 +301,37 @@ impl Vm {
             code: frame.code.clone(),
             lasti: 0,
         });
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.run_frame(frame));
+        let here = stack_address();
+        let (low, high) = self.stack_window;
+        let r = if here > low && here <= high {
+            self.run_frame(frame)
+        } else {
+            self.run_frame_checked(frame)
+        };
         self.frames.pop();
         self.cur_lasti = caller_lasti;
         self.cur_globals = prev;
         r
+    }
+
+    /// [`Vm::run_frame_on_stack`] outside the known window: lets `stacker` make
+    /// room, then runs the frame with the window of the segment it runs on.
+    #[inline(never)]
+    fn run_frame_checked(&mut self, frame: &mut Frame) -> PyResult<Exit> {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || {
+            let saved = self.stack_window;
+            let here = stack_address();
+            self.stack_window = match stacker::remaining_stack() {
+                Some(left) => (
+                    here.saturating_sub(left).saturating_add(STACK_RED_ZONE),
+                    here,
+                ),
+                None => (usize::MAX, 0),
+            };
+            let r = self.run_frame(frame);
+            self.stack_window = saved;
+            r
+        })
     }
 
     /// Runs a module-like frame (`exec`, `eval`, imports) to completion.
@@ -383,6 +505,17 @@ impl Vm {
 }
 
 use crate::vm::class::prepend;
+
+/// The code flags of functions whose call makes a generator or coroutine.
+const GENERATOR_FLAGS: u32 =
+    CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
+
+/// The address of a local of the calling function: where the native stack is.
+#[inline(always)]
+fn stack_address() -> usize {
+    let probe = 0u8;
+    std::hint::black_box(&probe) as *const u8 as usize
+}
 
 /// When less Rust stack than this is left, a new frame runs on a fresh segment.
 const STACK_RED_ZONE: usize = 256 * 1024;

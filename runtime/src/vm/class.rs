@@ -526,6 +526,11 @@ impl Vm {
             return Ok(Value::Type(self.type_of(&args.all[0])));
         }
         let new = t.lookup("__new__");
+        if let Some(Value::Builtin(b)) = &new
+            && let Some(r) = self.instantiate_plain(t, b, args)
+        {
+            return r;
+        }
         let all = prepend(&Value::Type(t.clone()), args.all);
         let new_args = Args {
             all: &all,
@@ -580,6 +585,46 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+
+    /// The common case of instantiating a class: `__new__` is `object.__new__`
+    /// and `__init__` a Python function. The instance is made directly and
+    /// `__init__` called with it before the arguments, with no intermediate
+    /// argument vectors. None when the case does not apply (nothing was done).
+    fn instantiate_plain(
+        &mut self,
+        t: &Rc<PyType>,
+        new: &crate::object::Builtin,
+        args: Args<'_>,
+    ) -> Option<PyResult<Value>> {
+        if new.bound.is_some()
+            || !std::ptr::fn_addr_eq(
+                new.func,
+                crate::stdlib::methods::object_new as crate::object::BuiltinFn,
+            )
+            || t.builtin
+            || t.meta.is_some()
+            || t.solid.is_some()
+        {
+            return None;
+        }
+        let Some(Value::Function(init)) = t.lookup("__init__") else {
+            return None;
+        };
+        // object.__new__ refuses extra arguments when `__new__` was overridden
+        // (even with object.__new__ itself)
+        if !args.all.is_empty() && !self.inherits_object_method(t, "__new__") {
+            return None;
+        }
+        let inst = Value::Instance(Rc::new(Instance::new(t.clone())));
+        Some(match self.call_function_with_self(&init, &inst, args) {
+            Ok(r) if r.is_none() => Ok(inst),
+            Ok(r) => Err(self.type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&r)
+            ))),
+            Err(e) => Err(e),
+        })
     }
 
     /// Whether `name` resolves, on class `t`, to the definition in `object`

@@ -486,13 +486,11 @@ impl Vm {
                     {
                         // Move the arguments straight into the new frame's locals.
                         let func = func.clone();
-                        let mut frame = self.frame_for(&func);
-                        for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(start..)) {
-                            *slot = v;
-                        }
+                        let stack = &mut f.stack;
+                        let r =
+                            self.call_positional(&func, |fast| fast.extend(stack.drain(start..)));
                         f.stack.pop();
-                        let r = self.run_bound(&func, frame)?;
-                        f.stack.push(r);
+                        f.stack.push(r?);
                         continue;
                     }
                     let kw = kwnames.take();
@@ -522,13 +520,11 @@ impl Vm {
                         let first = if has_self { start - 1 } else { start };
                         if Vm::binds_simply(func, f.stack.len() - first) {
                             let func = func.clone();
-                            let mut frame = self.frame_for(&func);
-                            for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(first..)) {
-                                *slot = v;
-                            }
+                            let stack = &mut f.stack;
+                            let r = self
+                                .call_positional(&func, |fast| fast.extend(stack.drain(first..)));
                             f.stack.truncate(start - 2);
-                            let r = self.run_bound(&func, frame)?;
-                            f.stack.push(r);
+                            f.stack.push(r?);
                             continue;
                         }
                     }

@@ -46,18 +46,40 @@ impl Frame {
         globals: Rc<PyDict>,
         builtins: Rc<PyDict>,
         closure: &[Rc<PyCell>],
+        fast: Vec<Value>,
+        stack: Vec<Value>,
+    ) -> Frame {
+        debug_assert!(fast.is_empty() && stack.is_empty());
+        Frame::with_locals(code, globals, builtins, closure, fast, stack)
+    }
+
+    /// A frame whose first locals (the arguments) are already in `fast`: the
+    /// other locals are added unbound. `stack` is an empty vector to reuse.
+    #[inline(always)]
+    pub fn with_locals(
+        code: Rc<CodeHandle>,
+        globals: Rc<PyDict>,
+        builtins: Rc<PyDict>,
+        closure: &[Rc<PyCell>],
         mut fast: Vec<Value>,
         mut stack: Vec<Value>,
     ) -> Frame {
         let c = &code.code;
-        debug_assert!(fast.is_empty() && stack.is_empty());
-        fast.resize(c.varnames.len(), Value::Null);
-        stack.reserve(c.max_stack as usize + 1);
-        let mut cells = Vec::with_capacity(c.ncells());
-        for _ in 0..c.cellvars.len() {
-            cells.push(Rc::new(PyCell::default()));
+        let nlocals = c.varnames.len();
+        if fast.len() < nlocals {
+            fast.resize_with(nlocals, || Value::Null);
         }
-        cells.extend(closure.iter().cloned());
+        stack.reserve(c.max_stack as usize + 1);
+        let cells = if c.cellvars.is_empty() && closure.is_empty() {
+            Vec::new()
+        } else {
+            let mut cells = Vec::with_capacity(c.ncells());
+            for _ in 0..c.cellvars.len() {
+                cells.push(Rc::new(PyCell::default()));
+            }
+            cells.extend(closure.iter().cloned());
+            cells
+        };
         Frame {
             fast,
             stack,
@@ -73,12 +95,16 @@ impl Frame {
     }
 
     /// Drops the frame's values and gives back its two vectors, empty, for reuse.
-    pub fn into_buffers(self) -> (Vec<Value>, Vec<Value>) {
-        let Frame {
-            mut fast,
-            mut stack,
-            ..
-        } = self;
+    pub fn into_buffers(mut self) -> (Vec<Value>, Vec<Value>) {
+        self.take_buffers()
+    }
+
+    /// Drops the frame's locals and stack values and takes out their two
+    /// vectors, empty, for reuse (the frame is left with empty vectors).
+    #[inline]
+    pub fn take_buffers(&mut self) -> (Vec<Value>, Vec<Value>) {
+        let mut fast = std::mem::take(&mut self.fast);
+        let mut stack = std::mem::take(&mut self.stack);
         fast.clear();
         stack.clear();
         (fast, stack)

@@ -756,7 +756,8 @@ fn bytes_arg(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `object.__new__(cls, ...)`.
+pub(crate) fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = args.all.first() else {
         return Err(not_a_type(vm, "object", args.all.first()));
     };
