@@ -8,6 +8,7 @@ mod args;
 mod arith;
 pub mod attr;
 mod call;
+mod call_native;
 pub mod class;
 pub mod compare;
 mod errors;

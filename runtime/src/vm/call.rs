@@ -15,42 +15,14 @@ impl Vm {
             Value::Function(f) => self.call_function(f, args),
             Value::Builtin(b) => match &b.bound {
                 None => (b.func)(self, args),
-                Some(s) => {
-                    let all = prepend(s, args.all);
-                    (b.func)(
-                        self,
-                        Args {
-                            all: &all,
-                            kwnames: args.kwnames,
-                        },
-                    )
-                }
+                Some(s) => self.with_self(s, args, b.func),
             },
-            Value::Method(m) => {
-                let all = prepend(&m.self_, args.all);
-                let func = m.func.clone();
-                self.call(
-                    &func,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )
-            }
+            Value::Method(m) => self.call_bound_method(m, args),
             Value::Type(t) => self.call_type(t, args),
             Value::Instance(_) | Value::Native(_) => {
                 let t = self.type_of(callee);
                 match t.lookup("__call__") {
-                    Some(f) => {
-                        let all = prepend(callee, args.all);
-                        self.call(
-                            &f,
-                            Args {
-                                all: &all,
-                                kwnames: args.kwnames,
-                            },
-                        )
-                    }
+                    Some(f) => self.call_with_self(&f, callee, args),
                     None => Err(self.type_error(format!("'{}' object is not callable", t.name()))),
                 }
             }
@@ -381,8 +353,6 @@ impl Vm {
         Ok(())
     }
 }
-
-use crate::vm::class::prepend;
 
 /// When less Rust stack than this is left, a new frame runs on a fresh segment.
 const STACK_RED_ZONE: usize = 256 * 1024;

@@ -491,13 +491,8 @@ impl Vm {
                         continue;
                     }
                     let kw = kwnames.take();
-                    let callee = std::mem::take(&mut f.stack[start - 1]);
-                    let args = Args {
-                        all: &f.stack[start..],
-                        kwnames: kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]),
-                    };
-                    let r = self.call(&callee, args);
-                    f.stack.truncate(start - 1);
+                    let kwn: &[Value] = kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]);
+                    let r = self.call_on_stack(&mut f.stack, start - 1, start, kwn);
                     f.stack.push(r?);
                 }
                 Instr::CallMethod(n) => {
@@ -527,26 +522,14 @@ impl Vm {
                             continue;
                         }
                     }
-                    let r = if f.stack[start - 1].is_null() {
-                        let callee = std::mem::take(&mut f.stack[start - 2]);
-                        self.call(
-                            &callee,
-                            Args {
-                                all: &f.stack[start..],
-                                kwnames: kwn,
-                            },
-                        )
+                    // [callee, self|NULL, args...]: a NULL slot is free for a bound
+                    // callable's self
+                    let first = if f.stack[start - 1].is_null() {
+                        start
                     } else {
-                        let callee = std::mem::take(&mut f.stack[start - 2]);
-                        self.call(
-                            &callee,
-                            Args {
-                                all: &f.stack[start - 1..],
-                                kwnames: kwn,
-                            },
-                        )
+                        start - 1
                     };
-                    f.stack.truncate(start - 2);
+                    let r = self.call_on_stack(&mut f.stack, start - 2, first, kwn);
                     f.stack.push(r?);
                 }
                 Instr::CallEx(has_kw) => {
@@ -1033,8 +1016,7 @@ impl Vm {
             )));
         };
         let exit = self.bind_class_attr(exit, ctx, &t)?;
-        let enter = self.bind_class_attr(enter, ctx, &t)?;
-        let r = self.call(&enter, Args::new(&[]))?;
+        let r = self.call_special_method(enter, ctx, &t)?;
         Ok((exit, r))
     }
 
