@@ -9,6 +9,7 @@ mod arith;
 pub mod attr;
 pub mod attr_cache;
 mod call;
+mod call_native;
 pub mod class;
 pub mod compare;
 mod errors;

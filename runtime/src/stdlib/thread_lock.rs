@@ -113,7 +113,17 @@ pub fn timeout_secs(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 /// Parses `acquire(blocking=True, timeout=-1)` as CPython's locks do. Returns
 /// (blocking, timeout); timeout None means wait forever.
+#[inline]
 pub fn acquire_args(vm: &mut Vm, args: Args<'_>) -> PyResult<(bool, Option<Duration>)> {
+    if args.all.len() == 1 && args.kwnames.is_empty() {
+        // `acquire()`: block forever
+        return Ok((true, None));
+    }
+    acquire_args_slow(vm, args)
+}
+
+/// [`acquire_args`] when arguments were given.
+fn acquire_args_slow(vm: &mut Vm, args: Args<'_>) -> PyResult<(bool, Option<Duration>)> {
     let pos = args.pos();
     if pos.len() > 3 {
         return Err(vm.type_error(format!(
@@ -155,23 +165,41 @@ pub fn acquire_args(vm: &mut Vm, args: Args<'_>) -> PyResult<(bool, Option<Durat
     Ok((true, Some(Duration::from_secs_f64(timeout))))
 }
 
-fn this_lock(vm: &mut Vm, args: &Args<'_>) -> PyResult<Arc<LockCore>> {
+#[inline]
+fn this_lock<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Arc<LockCore>> {
     match args.all.first().and_then(lock_core) {
-        Some(l) => Ok(l.clone()),
+        Some(l) => Ok(l),
         None => Err(vm.type_error("descriptor requires a '_thread.lock' object")),
     }
 }
 
-fn this_rlock(vm: &mut Vm, args: &Args<'_>) -> PyResult<Arc<RLockCore>> {
+#[inline]
+fn this_rlock<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Arc<RLockCore>> {
     match args.all.first().and_then(rlock_core) {
-        Some(l) => Ok(l.clone()),
+        Some(l) => Ok(l),
         None => Err(vm.type_error("descriptor requires a '_thread.RLock' object")),
     }
 }
 
 /// Acquires `lock` for the calling thread, blocking up to `timeout` (None: forever)
 /// with the GIL released. `object` is the lock's `id()`.
+#[inline]
 pub fn acquire_lock(
+    vm: &mut Vm,
+    lock: &Arc<LockCore>,
+    object: u64,
+    timeout: Option<Duration>,
+) -> PyResult<bool> {
+    let ident = vm.ident;
+    if lock.try_acquire(ident) {
+        return Ok(true);
+    }
+    acquire_lock_slow(vm, lock, object, timeout)
+}
+
+/// [`acquire_lock`] when the lock is taken: waits with the GIL released.
+#[inline(never)]
+fn acquire_lock_slow(
     vm: &mut Vm,
     lock: &Arc<LockCore>,
     object: u64,
@@ -225,6 +253,7 @@ pub fn acquire_rlock_count(
 }
 
 /// Acquires `rlock` once more for the calling thread (recursively if it owns it).
+#[inline]
 pub fn acquire_rlock(
     vm: &mut Vm,
     rlock: &Arc<RLockCore>,
@@ -239,6 +268,7 @@ pub fn acquire_rlock(
 }
 
 /// Releases `rlock` one level for the calling thread.
+#[inline]
 pub fn release_rlock(vm: &mut Vm, rlock: &RLockCore) -> PyResult<()> {
     match rlock.release(vm.ident) {
         Ok(()) => Ok(()),
@@ -247,6 +277,7 @@ pub fn release_rlock(vm: &mut Vm, rlock: &RLockCore) -> PyResult<()> {
 }
 
 /// Releases `lock`; `RuntimeError` if it is not locked.
+#[inline]
 pub fn release_lock(vm: &mut Vm, lock: &LockCore) -> PyResult<()> {
     if lock.release() {
         Ok(())
@@ -256,6 +287,7 @@ pub fn release_lock(vm: &mut Vm, lock: &LockCore) -> PyResult<()> {
 }
 
 /// `lock.acquire(blocking=True, timeout=-1)`
+#[inline]
 pub fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
@@ -263,12 +295,14 @@ pub fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(acquire_lock(vm, &l, id, timeout)?))
 }
 
+#[inline]
 fn lock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     let id = args.all[0].id() as u64;
     Ok(Value::Bool(acquire_lock(vm, &l, id, None)?))
 }
 
+#[inline]
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     args.check(vm, "release", 1, 1)?;
@@ -276,6 +310,7 @@ fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[inline]
 fn lock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     release_lock(vm, &l)?;
@@ -309,6 +344,7 @@ fn rlock_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `RLock.acquire(blocking=True, timeout=-1)`
+#[inline]
 pub fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
@@ -316,12 +352,14 @@ pub fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(acquire_rlock(vm, &l, id, timeout)?))
 }
 
+#[inline]
 fn rlock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     let id = args.all[0].id() as u64;
     Ok(Value::Bool(acquire_rlock(vm, &l, id, None)?))
 }
 
+#[inline]
 fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     args.check(vm, "release", 1, 1)?;
@@ -329,6 +367,7 @@ fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[inline]
 fn rlock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     release_rlock(vm, &l)?;

@@ -46,21 +46,21 @@ impl<'a> Args<'a> {
     }
 
     /// Checks positional count is within `min..=max` and no keywords, with CPython's
-    /// messages for built-in functions.
+    /// messages for built-in functions. The check itself is two comparisons; the
+    /// messages are only built on failure.
+    #[inline]
     pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-        let pos = self.pos();
-        if !self.kwnames.is_empty() {
-            return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+        let n = self.all.len();
+        if self.kwnames.is_empty() && n >= min && n <= max {
+            return Ok(self.all);
         }
-        if pos.len() < min || pos.len() > max {
-            return Err(vm.type_error(arg_count_message(fname, fname, min, max, pos.len())));
-        }
-        Ok(pos)
+        Err(self.check_failed(vm, fname, fname, min, max, false))
     }
 
     /// As [`check`](Self::check) for a method whose first argument is `self`: counts
     /// include `self`, messages don't (`list.append() takes exactly one argument (0
     /// given)`).
+    #[inline]
     pub fn check_method(
         &self,
         vm: &mut Vm,
@@ -68,22 +68,42 @@ impl<'a> Args<'a> {
         min: usize,
         max: usize,
     ) -> PyResult<&'a [Value]> {
-        let pos = self.pos();
-        let short = qualname.rsplit('.').next().unwrap_or(qualname);
-        if !self.kwnames.is_empty() {
-            return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
+        let n = self.all.len();
+        if self.kwnames.is_empty() && n >= min && n <= max {
+            return Ok(self.all);
         }
-        if pos.len() < min || pos.len() > max {
-            let given = pos.len().saturating_sub(1);
-            return Err(vm.type_error(arg_count_message(
+        let short = qualname.rsplit('.').next().unwrap_or(qualname);
+        Err(self.check_failed(vm, qualname, short, min, max, true))
+    }
+
+    /// The `TypeError` for a failed [`check`](Self::check) or
+    /// [`check_method`](Self::check_method) (kept out of line: it formats).
+    #[cold]
+    #[inline(never)]
+    fn check_failed(
+        &self,
+        vm: &mut Vm,
+        qualname: &str,
+        short: &str,
+        min: usize,
+        max: usize,
+        method: bool,
+    ) -> crate::vm::PyErr {
+        if !self.kwnames.is_empty() {
+            return vm.type_error(format!("{qualname}() takes no keyword arguments"));
+        }
+        let given = self.all.len();
+        if method {
+            vm.type_error(arg_count_message(
                 qualname,
                 short,
                 min.saturating_sub(1),
                 max.saturating_sub(1),
-                given,
-            )));
+                given.saturating_sub(1),
+            ))
+        } else {
+            vm.type_error(arg_count_message(qualname, short, min, max, given))
         }
-        Ok(pos)
     }
 }
 

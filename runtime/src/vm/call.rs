@@ -15,45 +15,19 @@ impl Vm {
             Value::Function(f) => self.call_function(f, args),
             Value::Builtin(b) => match &b.bound {
                 None => (b.func)(self, args),
-                Some(s) => {
-                    let all = prepend(s, args.all);
-                    (b.func)(
-                        self,
-                        Args {
-                            all: &all,
-                            kwnames: args.kwnames,
-                        },
-                    )
-                }
+                Some(s) => self.with_self(s, args, b.func),
             },
             Value::Method(m) => {
                 if let Value::Function(f) = &m.func {
                     return self.call_function_with_self(f, &m.self_, args);
                 }
-                let all = prepend(&m.self_, args.all);
-                let func = m.func.clone();
-                self.call(
-                    &func,
-                    Args {
-                        all: &all,
-                        kwnames: args.kwnames,
-                    },
-                )
+                self.call_bound_method(m, args)
             }
             Value::Type(t) => self.call_type(t, args),
             Value::Instance(_) | Value::Native(_) => {
                 let t = self.type_of(callee);
                 match t.lookup("__call__") {
-                    Some(f) => {
-                        let all = prepend(callee, args.all);
-                        self.call(
-                            &f,
-                            Args {
-                                all: &all,
-                                kwnames: args.kwnames,
-                            },
-                        )
-                    }
+                    Some(f) => self.call_with_self(&f, callee, args),
                     None => Err(self.type_error(format!("'{}' object is not callable", t.name()))),
                 }
             }

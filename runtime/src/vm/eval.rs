@@ -494,13 +494,8 @@ impl Vm {
                         continue;
                     }
                     let kw = kwnames.take();
-                    let callee = std::mem::take(&mut f.stack[start - 1]);
-                    let args = Args {
-                        all: &f.stack[start..],
-                        kwnames: kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]),
-                    };
-                    let r = self.call(&callee, args);
-                    f.stack.truncate(start - 1);
+                    let kwn: &[Value] = kw.as_ref().map(|t| &t.0[..]).unwrap_or(&[]);
+                    let r = self.call_on_stack(&mut f.stack, start - 1, start, kwn);
                     f.stack.push(r?);
                 }
                 Instr::CallMethod(n) => {
@@ -528,26 +523,14 @@ impl Vm {
                             continue;
                         }
                     }
-                    let r = if f.stack[start - 1].is_null() {
-                        let callee = std::mem::take(&mut f.stack[start - 2]);
-                        self.call(
-                            &callee,
-                            Args {
-                                all: &f.stack[start..],
-                                kwnames: kwn,
-                            },
-                        )
+                    // [callee, self|NULL, args...]: a NULL slot is free for a bound
+                    // callable's self
+                    let first = if f.stack[start - 1].is_null() {
+                        start
                     } else {
-                        let callee = std::mem::take(&mut f.stack[start - 2]);
-                        self.call(
-                            &callee,
-                            Args {
-                                all: &f.stack[start - 1..],
-                                kwnames: kwn,
-                            },
-                        )
+                        start - 1
                     };
-                    f.stack.truncate(start - 2);
+                    let r = self.call_on_stack(&mut f.stack, start - 2, first, kwn);
                     f.stack.push(r?);
                 }
                 Instr::CallEx(has_kw) => {
@@ -1036,8 +1019,7 @@ impl Vm {
             )));
         };
         let exit = self.bind_class_attr(exit, ctx, &t)?;
-        let enter = self.bind_class_attr(enter, ctx, &t)?;
-        let r = self.call(&enter, Args::new(&[]))?;
+        let r = self.call_special_method(enter, ctx, &t)?;
         Ok((exit, r))
     }
 
@@ -1344,7 +1326,7 @@ impl Vm {
     fn gen_finish(
         &mut self,
         g: &Rc<Generator>,
-        frame: Box<Frame>,
+        mut frame: Box<Frame>,
         r: PyResult<Exit>,
     ) -> PyResult<Exit> {
         match r {
@@ -1353,11 +1335,11 @@ impl Vm {
                 Ok(Exit::Yield(y))
             }
             Ok(Exit::Return(r)) => {
-                self.recycle(*frame);
+                self.recycle(&mut frame);
                 Ok(Exit::Return(r))
             }
             Err(e) => {
-                self.recycle(*frame);
+                self.recycle(&mut frame);
                 Err(self.gen_escaped(g, e))
             }
         }
