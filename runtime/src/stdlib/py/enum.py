@@ -30,59 +30,60 @@ Enum = ReprEnum = Flag = EJECT = KEEP = STRICT = CONFORM = None
 
 
 class nonmember(object):
-    """Protects a value from becoming an enum member."""
+    """Wrapper keeping a class attribute from becoming a member."""
 
     def __init__(self, value):
         self.value = value
 
 
 class member(object):
-    """Forces a value to become an enum member."""
+    """Wrapper making a class attribute a member even if it would not be."""
 
     def __init__(self, value):
         self.value = value
 
 
 def _is_descriptor(obj):
-    return (hasattr(obj, '__get__') or hasattr(obj, '__set__')
-            or hasattr(obj, '__delete__'))
+    return any(hasattr(obj, hook) for hook in ('__get__', '__set__', '__delete__'))
 
 
 def _is_dunder(name):
-    return (len(name) > 4 and name[:2] == name[-2:] == '__'
-            and name[2] != '_' and name[-3] != '_')
+    """__name__ style (exactly two underscores on each side)."""
+    return (len(name) > 4 and name.startswith('__') and name.endswith('__')
+            and not name.startswith('___') and not name.endswith('___'))
 
 
 def _is_sunder(name):
-    return (len(name) > 2 and name[0] == name[-1] == '_'
-            and name[1] != '_' and name[-2] != '_')
+    """_name_ style (exactly one underscore on each side)."""
+    return (len(name) > 2 and name.startswith('_') and name.endswith('_')
+            and not name.startswith('__') and not name.endswith('__'))
 
 
 def _is_private(cls_name, name):
-    # a mangled private name: _ClsName__x (not ending in two underscores)
-    prefix = '_%s__' % (cls_name, )
-    return (len(name) > len(prefix) and name.startswith(prefix)
+    """A name mangled for class cls_name: _Cls__x, not ending in '__'."""
+    mangled = f'_{cls_name}__'
+    return (len(name) > len(mangled) and name.startswith(mangled)
             and not name.endswith('__'))
 
 
 def _is_single_bit(num):
-    """True if num is a power of two (has exactly one bit set)."""
-    if num == 0:
-        return False
-    return num & (num - 1) == 0
+    """Whether exactly one bit is set."""
+    return num != 0 and num & (num - 1) == 0
 
 
 def _iter_bits_lsb(num):
-    """The single-bit values set in num (a non-negative int), lowest first."""
-    original = num
+    """Each set bit of num (a non-negative int or int-valued member) as a
+    value, lowest first."""
+    given = num
     if isinstance(num, Enum):
         num = num.value
     if num < 0:
-        raise ValueError('%r is not a positive integer' % original)
-    while num:
-        low = num & (~num + 1)
-        yield low
-        num ^= low
+        raise ValueError('%r is not a positive integer' % given)
+    position = 0
+    while num >> position:
+        if (num >> position) & 1:
+            yield 1 << position
+        position += 1
 
 
 def show_flag_values(value):
@@ -90,20 +91,15 @@ def show_flag_values(value):
 
 
 def bin(num, max_bits=None):
-    """Like the builtin bin(), but negative numbers are shown in two's
-    complement and the first digit is the sign: bin(10) == '0b0 1010',
-    bin(~10) == '0b1 0101'; max_bits pads with the sign digit."""
-    ceiling = 2 ** (num).bit_length()
-    if num >= 0:
-        s = _bltns.bin(num + ceiling).replace('1', '0', 1)
-    else:
-        s = _bltns.bin(~num ^ (ceiling - 1) + ceiling)
-    sign = s[:3]
-    digits = s[3:]
-    if max_bits is not None:
-        if len(digits) < max_bits:
-            digits = (sign[-1] * max_bits + digits)[-max_bits:]
-    return "%s %s" % (sign, digits)
+    """Binary text with a separate sign digit, negatives in two's
+    complement: bin(10) == '0b0 1010', bin(~10) == '0b1 0101'.  max_bits
+    pads (with the sign digit) or truncates to that many digits."""
+    width = num.bit_length()
+    sign = '1' if num < 0 else '0'
+    digits = format(num % (1 << width), 'b').zfill(width) if width else ''
+    if max_bits is not None and len(digits) < max_bits:
+        digits = (sign * max_bits + digits)[-max_bits:]
+    return f"0b{sign} {digits}"
 
 
 def _high_bit(value):
@@ -111,22 +107,22 @@ def _high_bit(value):
     return value.bit_length() - 1
 
 
-class _auto_null:
+class _AutoUnset:
     def __repr__(self):
         return '_auto_null'
 
 
-_auto_null = _auto_null()
+_auto_null = _AutoUnset()
 
 
 class auto:
-    """Instances are replaced with an appropriate value in Enum class suites."""
+    """Placeholder in an enum body: the member gets a generated value."""
 
     def __init__(self, value=_auto_null):
         self.value = value
 
     def __repr__(self):
-        return "auto(%r)" % self.value
+        return f"auto({self.value!r})"
 
 
 class property:
