@@ -459,187 +459,183 @@ class EnumType(type):
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
-        """Look a member up by value (Color(3)), or create a new enum class
-        (Enum('Color', 'RED GREEN BLUE'))."""
-        if names is None:
-            return cls.__new__(cls, value)
-        return cls._create_(value, names, module=module, qualname=qualname, type=type,
-                            start=start, boundary=boundary)
+        """Color(3) looks a member up by value; Enum('Color', 'RED GREEN')
+        creates a new enumeration."""
+        if names is not None:
+            return cls._create_(value, names, module=module, qualname=qualname,
+                                type=type, start=start, boundary=boundary)
+        return cls.__new__(cls, value)
 
     def __contains__(cls, member):
-        if not isinstance(member, Enum):
-            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
-                            % (type(member).__qualname__, cls.__class__.__qualname__))
-        return isinstance(member, cls) and member._name_ in cls._member_map_
+        if isinstance(member, Enum):
+            return isinstance(member, cls) and member._name_ in cls._member_map_
+        raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
+                        % (_bltns.type(member).__qualname__, _bltns.type(cls).__qualname__))
 
     def __delattr__(cls, attr):
-        if attr in cls._member_map_:
-            raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
-        super().__delattr__(attr)
+        if attr not in cls._member_map_:
+            return super().__delattr__(attr)
+        raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
 
     def __dir__(cls):
-        interesting = set(['__class__', '__contains__', '__doc__', '__getitem__', '__iter__',
-                           '__len__', '__members__', '__module__', '__name__',
-                           '__qualname__'] + cls._member_names_)
+        shown = {'__class__', '__contains__', '__doc__', '__getitem__', '__iter__',
+                 '__len__', '__members__', '__module__', '__name__', '__qualname__'}
+        shown.update(cls._member_names_)
         if cls._new_member_ is not object.__new__:
-            interesting.add('__new__')
+            shown.add('__new__')
         if cls.__init_subclass__ is not object.__init_subclass__:
-            interesting.add('__init_subclass__')
-        if cls._member_type_ is object:
-            return sorted(interesting)
-        return sorted(set(dir(cls._member_type_)) | interesting)
+            shown.add('__init_subclass__')
+        if cls._member_type_ is not object:
+            shown.update(dir(cls._member_type_))
+        return sorted(shown)
 
     def __getattr__(cls, name):
-        if _is_dunder(name):
-            raise AttributeError(name)
-        try:
+        if not _is_dunder(name) and name in cls._member_map_:
             return cls._member_map_[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        raise AttributeError(name)
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
 
     def __iter__(cls):
-        return (cls._member_map_[name] for name in cls._member_names_)
+        members = cls._member_map_
+        return (members[name] for name in cls._member_names_)
 
     def __len__(cls):
         return len(cls._member_names_)
 
     @_builtin_property
     def __members__(cls):
-        """A read-only mapping of member names (aliases included) to members."""
+        """Read-only view of every name (aliases too) and its member."""
         return MappingProxyType(cls._member_map_)
 
     def __repr__(cls):
-        if Flag is not None and issubclass(cls, Flag):
-            return "<flag %r>" % cls.__name__
-        return "<enum %r>" % cls.__name__
+        kind = 'flag' if Flag is not None and issubclass(cls, Flag) else 'enum'
+        return f"<{kind} {cls.__name__!r}>"
 
     def __reversed__(cls):
-        return (cls._member_map_[name] for name in reversed(cls._member_names_))
+        members = cls._member_map_
+        return (members[name] for name in cls._member_names_[::-1])
 
     def __setattr__(cls, name, value):
-        if name in cls.__dict__.get('_member_map_', {}):
-            raise AttributeError('cannot reassign member %r' % (name, ))
+        if name in vars(cls).get('_member_map_', ()):
+            raise AttributeError(f'cannot reassign member {name!r}')
         super().__setattr__(name, value)
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
         """The functional API: a new enum class with the given members."""
-        metacls = cls.__class__
-        bases = (cls, ) if type is None else (type, cls)
-        _, first_enum = cls._get_mixins_(class_name, bases)
-        classdict = metacls.__prepare__(class_name, bases)
-        if isinstance(names, str):
-            names = names.replace(',', ' ').split()
-        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
-            pairs = []
-            last_values = []
-            for count, name in enumerate(names):
-                value = first_enum._generate_next_value_(name, start, count, last_values[:])
-                last_values.append(value)
-                pairs.append((name, value))
-            names = pairs
-        if names is None:
-            names = ()
-        for item in names:
-            if isinstance(item, str):
-                classdict[item] = names[item]
-            else:
-                member_name, member_value = item
-                classdict[member_name] = member_value
+        metacls = _bltns.type(cls)
+        bases = (cls,) if type is None else (type, cls)
+        first_enum = cls._get_mixins_(class_name, bases)[1]
+        body = metacls.__prepare__(class_name, bases)
+        for member_name, member_value in _member_pairs(names, first_enum, start):
+            body[member_name] = member_value
         if module is None:
             try:
                 module = sys._getframe(2).f_globals['__name__']
             except (AttributeError, ValueError, KeyError):
                 module = '__main__'
-        classdict['__module__'] = module
+        body['__module__'] = module
         if qualname is not None:
-            classdict['__qualname__'] = qualname
-        return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
+            body['__qualname__'] = qualname
+        return metacls.__new__(metacls, class_name, bases, body, boundary=boundary)
 
     @classmethod
     def _check_for_existing_members_(mcls, class_name, bases):
-        for chain in bases:
-            for base in chain.__mro__:
-                if isinstance(base, EnumType) and base._member_names_:
-                    raise TypeError("<enum %r> cannot extend %r" % (class_name, base))
+        for base in bases:
+            for ancestor in base.__mro__:
+                if isinstance(ancestor, EnumType) and ancestor._member_names_:
+                    raise TypeError(f"<enum {class_name!r}> cannot extend {ancestor!r}")
 
     @classmethod
     def _get_mixins_(mcls, class_name, bases):
-        """The data type of the members and the last enum base."""
+        """(type of the member values, the enum class to build on)."""
         if not bases:
             return object, Enum
         mcls._check_for_existing_members_(class_name, bases)
-        first_enum = bases[-1]
-        if not isinstance(first_enum, EnumType):
-            raise TypeError("new enumerations should be created as "
-                            "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
-        member_type = mcls._find_data_type_(class_name, bases) or object
-        return member_type, first_enum
+        last = bases[-1]
+        if isinstance(last, EnumType):
+            return mcls._find_data_type_(class_name, bases) or object, last
+        raise TypeError("new enumerations should be created as "
+                        "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
 
     @classmethod
     def _find_data_repr_(mcls, class_name, bases):
-        for chain in bases:
-            for base in chain.__mro__:
-                if base is object:
+        for base in bases:
+            for ancestor in base.__mro__:
+                if ancestor is object:
                     continue
-                if isinstance(base, EnumType):
-                    return base._value_repr_
-                if '__repr__' in base.__dict__:
-                    return base.__dict__['__repr__']
+                if isinstance(ancestor, EnumType):
+                    return ancestor._value_repr_
+                own = vars(ancestor)
+                if '__repr__' in own:
+                    return own['__repr__']
         return None
 
     @classmethod
     def _find_data_type_(mcls, class_name, bases):
-        data_types = set()
-        for chain in bases:
-            candidate = None
-            for base in chain.__mro__:
-                if base is object:
-                    continue
-                if isinstance(base, EnumType):
-                    if base._member_type_ is not object:
-                        data_types.add(base._member_type_)
-                        break
-                elif '__new__' in base.__dict__ or '__dataclass_fields__' in base.__dict__:
-                    data_types.add(candidate or base)
-                    break
-                else:
-                    candidate = candidate or base
-        if len(data_types) > 1:
-            raise TypeError('too many data types for %r: %r' % (class_name, data_types))
-        if data_types:
-            return data_types.pop()
-        return None
+        found = set()
+        for base in bases:
+            found.update(_data_type_of(base))
+        if len(found) > 1:
+            raise TypeError('too many data types for %r: %r' % (class_name, found))
+        return found.pop() if found else None
 
     @classmethod
     def _find_new_(mcls, classdict, member_type, first_enum):
-        """The __new__ that creates the members, whether it was given in this
-        class, and whether member values are passed to it."""
-        new = classdict.get('__new__', None)
-        save_new = first_enum is not None and new is not None
-        unusable = (None, None.__new__, object.__new__)
-        if Enum is not None:
-            unusable += (Enum.__new__, )
+        """(the __new__ that creates members, whether this class body gave it,
+        whether member values are passed to it)."""
+        given = classdict.get('__new__')
+        new = given
         if new is None:
-            for method in ('__new_member__', '__new__'):
-                for possible in (member_type, first_enum):
-                    target = getattr(possible, method, None)
-                    if not any(target is u for u in unusable):
-                        new = target
-                        break
-                if new is not None:
-                    break
-            else:
-                new = object.__new__
-        if first_enum is None or new is object.__new__ or (Enum is not None and new is Enum.__new__):
-            use_args = False
-        else:
-            use_args = True
-        return new, save_new, use_args
+            unusable = [None, None.__new__, object.__new__]
+            if Enum is not None:
+                unusable.append(Enum.__new__)
+            candidates = [getattr(source, attr, None)
+                          for attr in ('__new_member__', '__new__')
+                          for source in (member_type, first_enum)]
+            new = next((c for c in candidates if not any(c is u for u in unusable)),
+                       object.__new__)
+        pass_values = not (first_enum is None or new is object.__new__
+                           or (Enum is not None and new is Enum.__new__))
+        return new, first_enum is not None and given is not None, pass_values
 
+
+def _data_type_of(base):
+    """The data type a base contributes to an enum: the first class in its
+    MRO with its own __new__ (or a dataclass), or an enum's member type."""
+    first_plain = None
+    for ancestor in base.__mro__:
+        if ancestor is object:
+            continue
+        if isinstance(ancestor, EnumType):
+            if ancestor._member_type_ is not object:
+                return [ancestor._member_type_]
+            continue
+        own = vars(ancestor)
+        if '__new__' in own or '__dataclass_fields__' in own:
+            return [first_plain or ancestor]
+        first_plain = first_plain or ancestor
+    return []
+
+
+def _member_pairs(names, first_enum, start):
+    """(name, value) pairs from the functional API's `names` argument: a
+    string or sequence of names (values generated), pairs, or a mapping."""
+    if names is None:
+        return []
+    if isinstance(names, str):
+        names = names.replace(',', ' ').split()
+    if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+        generated = []
+        for count, name in enumerate(names):
+            generated.append(first_enum._generate_next_value_(
+                name, start, count, generated[:]))
+        return list(zip(names, generated))
+    if hasattr(names, 'keys') and not isinstance(names, (tuple, list)):
+        return [(key, names[key]) for key in names]
+    return [tuple(item) for item in names]
 
 EnumMeta = EnumType
 
