@@ -1,47 +1,59 @@
-"""Abstract Base Classes for containers (collections.abc), CPython 3.11.
+"""collections.abc: abstract base classes for containers and iteration.
 
-The one-method ABCs (Hashable, Iterable, Sized, ...) recognize any class that
-defines the method (and does not set it to None) through __subclasshook__; the
-built-in types are registered with the richer ABCs (list is a MutableSequence,
-dict a MutableMapping ...). The collection ABCs supply mixin methods built on
-their abstract ones.
-"""
+Small protocol ABCs (Hashable, Iterable, Sized, ...) accept any class whose
+MRO defines their methods without setting them to None.  The container ABCs
+derive their mixin methods from a few abstract ones.  Built-in types are
+registered at the end of the module."""
 
 from abc import ABCMeta, abstractmethod
 import sys
 
-__all__ = ["Awaitable", "Coroutine",
-           "AsyncIterable", "AsyncIterator", "AsyncGenerator",
-           "Hashable", "Iterable", "Iterator", "Generator", "Reversible",
-           "Sized", "Container", "Callable", "Collection",
-           "Set", "MutableSet",
-           "Mapping", "MutableMapping",
-           "MappingView", "KeysView", "ItemsView", "ValuesView",
-           "Sequence", "MutableSequence",
-           "ByteString",
-           ]
+__all__ = [
+    "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator",
+    "AsyncGenerator", "Hashable", "Iterable", "Iterator", "Generator",
+    "Reversible", "Sized", "Container", "Callable", "Collection", "Set",
+    "MutableSet", "Mapping", "MutableMapping", "MappingView", "KeysView",
+    "ItemsView", "ValuesView", "Sequence", "MutableSequence", "ByteString",
+]
 
 __name__ = "collections.abc"
 
 
+# --- subscription (ABC[...]) -----------------------------------------------------
+
+def _describe(arg):
+    if arg is Ellipsis:
+        return '...'
+    if isinstance(arg, list):
+        return '[' + ', '.join(map(_describe, arg)) + ']'
+    if not isinstance(arg, type):
+        return repr(arg)
+    if arg.__module__ == 'builtins':
+        return arg.__qualname__
+    return arg.__module__ + '.' + arg.__qualname__
+
+
 class _GenericAlias:
-    """ABC[args]: a parameterized ABC (for annotations)."""
+    """What ABC[args] gives: remembers the class and the arguments."""
 
     def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
         self.__origin__ = origin
-        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__args__ = args
 
     def __repr__(self):
-        return '%s.%s[%s]' % (self.__origin__.__module__, self.__origin__.__qualname__,
-                              ', '.join(_type_repr(a) for a in self.__args__))
+        origin = self.__origin__
+        inner = ', '.join(map(_describe, self.__args__))
+        return f'{origin.__module__}.{origin.__qualname__}[{inner}]'
 
     def __eq__(self, other):
-        if not isinstance(other, _GenericAlias):
-            return NotImplemented
-        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+        if isinstance(other, _GenericAlias):
+            return (self.__origin__, self.__args__) == (other.__origin__, other.__args__)
+        return NotImplemented
 
     def __hash__(self):
-        return hash((self.__origin__, self.__args__))
+        return hash((_GenericAlias, self.__origin__, self.__args__))
 
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
@@ -50,45 +62,77 @@ class _GenericAlias:
         return (self.__origin__,)
 
 
-def _type_repr(obj):
-    if isinstance(obj, type):
-        if obj.__module__ == 'builtins':
-            return obj.__qualname__
-        return '%s.%s' % (obj.__module__, obj.__qualname__)
-    if obj is Ellipsis:
-        return '...'
-    if isinstance(obj, list):
-        return '[%s]' % ', '.join(_type_repr(a) for a in obj)
-    return repr(obj)
-
-
-def _class_getitem(cls, item):
+def _subscript(cls, item):
     return _GenericAlias(cls, item)
 
 
+_subscriptable = classmethod(_subscript)
+
+
+# --- structural checks -----------------------------------------------------------
+
 def _check_methods(C, *methods):
-    """True if the MRO of C defines every method (and none of them as None),
-    else NotImplemented."""
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
+    """True when C's MRO provides every method name (none set to None),
+    otherwise NotImplemented."""
+    namespaces = [klass.__dict__ for klass in C.__mro__]
+    for name in methods:
+        found = next((ns[name] for ns in namespaces if name in ns), None)
+        if found is None:
             return NotImplemented
     return True
 
 
-def _types_of(values):
-    seen = []
-    for v in values:
-        t = type(v)
-        if t not in seen:
-            seen.append(t)
-    return seen
+def _structural_hook(methods):
+    """A __subclasshook__ that recognises classes defining `methods`, for the
+    ABC it is installed on (not its subclasses)."""
+    def __subclasshook__(cls, C):
+        if cls is owner[0]:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    owner = []
+    return owner, classmethod(__subclasshook__)
 
+
+def _install_hooks(table):
+    for abc_class, methods in table:
+        owner, hook = _structural_hook(methods)
+        owner.append(abc_class)
+        abc_class.__subclasshook__ = hook
+
+
+def _no_dups_types(values):
+    kinds = []
+    for value in values:
+        if type(value) not in kinds:
+            kinds.append(type(value))
+    return kinds
+
+
+# --- shared bodies of the generator-like ABCs ---------------------------------
+
+def _throw(self, typ, val=None, tb=None):
+    """Raise the given exception inside; return the next value produced."""
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
+def _closer(kind):
+    def close(self):
+        """Throw GeneratorExit in, expecting it (or StopIteration) back."""
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            return
+        raise RuntimeError(kind + " ignored GeneratorExit")
+    return close
+
+
+# --- protocol ABCs ----------------------------------------------------------------
 
 class Hashable(metaclass=ABCMeta):
     __slots__ = ()
@@ -96,12 +140,6 @@ class Hashable(metaclass=ABCMeta):
     @abstractmethod
     def __hash__(self):
         return 0
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, "__hash__")
-        return NotImplemented
 
 
 class Awaitable(metaclass=ABCMeta):
@@ -111,13 +149,7 @@ class Awaitable(metaclass=ABCMeta):
     def __await__(self):
         yield
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, "__await__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
 
 
 class Coroutine(Awaitable):
@@ -125,36 +157,11 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def send(self, value):
-        """Send a value into the coroutine.
-        Return next yielded value or raise StopIteration."""
+        """Resume with `value`; return the next value produced."""
         raise StopIteration
 
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the coroutine.
-        Return next yielded value or raise StopIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
-    def close(self):
-        """Raise GeneratorExit inside coroutine."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, '__await__', 'send', 'throw', 'close')
-        return NotImplemented
+    throw = abstractmethod(_throw)
+    close = _closer("coroutine")
 
 
 class AsyncIterable(metaclass=ABCMeta):
@@ -164,13 +171,7 @@ class AsyncIterable(metaclass=ABCMeta):
     def __aiter__(self):
         return AsyncIterator()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, "__aiter__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
 
 
 class AsyncIterator(AsyncIterable):
@@ -178,59 +179,36 @@ class AsyncIterator(AsyncIterable):
 
     @abstractmethod
     async def __anext__(self):
-        """Return the next item or raise StopAsyncIteration when exhausted."""
+        """The next item; StopAsyncIteration at the end."""
         raise StopAsyncIteration
 
     def __aiter__(self):
         return self
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, "__anext__", "__aiter__")
-        return NotImplemented
 
 
 class AsyncGenerator(AsyncIterator):
     __slots__ = ()
 
     async def __anext__(self):
-        """Return the next item from the asynchronous generator.
-        When exhausted, raise StopAsyncIteration."""
         return await self.asend(None)
 
     @abstractmethod
     async def asend(self, value):
-        """Send a value into the asynchronous generator.
-        Return next yielded value or raise StopAsyncIteration."""
+        """Resume with `value`; return the next value produced."""
         raise StopAsyncIteration
 
     @abstractmethod
     async def athrow(self, typ, val=None, tb=None):
-        """Raise an exception in the asynchronous generator.
-        Return next yielded value or raise StopAsyncIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        """Raise the given exception inside; return the next value produced."""
+        _throw(self, typ, val, tb)
 
     async def aclose(self):
-        """Raise GeneratorExit inside generator."""
+        """Throw GeneratorExit in, expecting it (or StopAsyncIteration) back."""
         try:
             await self.athrow(GeneratorExit)
         except (GeneratorExit, StopAsyncIteration):
-            pass
-        else:
-            raise RuntimeError("asynchronous generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, '__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
-        return NotImplemented
+            return
+        raise RuntimeError("asynchronous generator ignored GeneratorExit")
 
 
 class Iterable(metaclass=ABCMeta):
@@ -238,16 +216,9 @@ class Iterable(metaclass=ABCMeta):
 
     @abstractmethod
     def __iter__(self):
-        while False:
-            yield None
+        return iter(())
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, "__iter__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
 
 
 class Iterator(Iterable):
@@ -255,17 +226,11 @@ class Iterator(Iterable):
 
     @abstractmethod
     def __next__(self):
-        'Return the next item from the iterator. When exhausted, raise StopIteration'
+        """The next item; StopIteration at the end."""
         raise StopIteration
 
     def __iter__(self):
         return self
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, '__iter__', '__next__')
-        return NotImplemented
 
 
 class Reversible(Iterable):
@@ -273,56 +238,22 @@ class Reversible(Iterable):
 
     @abstractmethod
     def __reversed__(self):
-        while False:
-            yield None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, "__reversed__", "__iter__")
-        return NotImplemented
+        return iter(())
 
 
 class Generator(Iterator):
     __slots__ = ()
 
     def __next__(self):
-        """Return the next item from the generator.
-        When exhausted, raise StopIteration."""
         return self.send(None)
 
     @abstractmethod
     def send(self, value):
-        """Send a value into the generator.
-        Return next yielded value or raise StopIteration."""
+        """Resume with `value`; return the next value produced."""
         raise StopIteration
 
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator.
-        Return next yielded value or raise StopIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
-    def close(self):
-        """Raise GeneratorExit inside generator."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
-        return NotImplemented
+    throw = abstractmethod(_throw)
+    close = _closer("generator")
 
 
 class Sized(metaclass=ABCMeta):
@@ -332,12 +263,6 @@ class Sized(metaclass=ABCMeta):
     def __len__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, "__len__")
-        return NotImplemented
-
 
 class Container(metaclass=ABCMeta):
     __slots__ = ()
@@ -346,23 +271,11 @@ class Container(metaclass=ABCMeta):
     def __contains__(self, x):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, "__contains__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, "__len__", "__iter__", "__contains__")
-        return NotImplemented
 
 
 class Callable(metaclass=ABCMeta):
@@ -372,169 +285,161 @@ class Callable(metaclass=ABCMeta):
     def __call__(self, *args, **kwds):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, "__call__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
 
 
-### SETS ###
+_install_hooks([
+    (Hashable, ("__hash__",)),
+    (Awaitable, ("__await__",)),
+    (Coroutine, ("__await__", "send", "throw", "close")),
+    (AsyncIterable, ("__aiter__",)),
+    (AsyncIterator, ("__anext__", "__aiter__")),
+    (AsyncGenerator, ("__aiter__", "__anext__", "asend", "athrow", "aclose")),
+    (Iterable, ("__iter__",)),
+    (Iterator, ("__iter__", "__next__")),
+    (Reversible, ("__reversed__", "__iter__")),
+    (Generator, ("__iter__", "__next__", "send", "throw", "close")),
+    (Sized, ("__len__",)),
+    (Container, ("__contains__",)),
+    (Collection, ("__len__", "__iter__", "__contains__")),
+    (Callable, ("__call__",)),
+])
+
+
+# --- sets --------------------------------------------------------------------------
+
+def _contains_all(container, items):
+    return all(item in container for item in items)
+
+
+def _as_set(owner, other):
+    """`other` as something supporting `in` cheaply, or None if it is not
+    iterable at all."""
+    if isinstance(other, Set):
+        return other
+    if isinstance(other, Iterable):
+        return owner._from_iterable(other)
+    return None
+
 
 class Set(Collection):
-    """A finite, iterable container: the comparisons and the set operators
-    come from __contains__, __iter__ and __len__."""
+    """Set algebra and comparisons from __contains__, __iter__, __len__."""
 
     __slots__ = ()
 
     def __le__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        if len(self) > len(other):
-            return False
-        for elem in self:
-            if elem not in other:
-                return False
-        return True
-
-    def __lt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
+        return len(self) <= len(other) and _contains_all(other, self)
 
     def __ge__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        if len(self) < len(other):
-            return False
-        for elem in other:
-            if elem not in self:
-                return False
-        return True
+        return len(self) >= len(other) and _contains_all(self, other)
+
+    def __lt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) < len(other) and _contains_all(other, self)
+
+    def __gt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) > len(other) and _contains_all(self, other)
 
     def __eq__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
+        return len(self) == len(other) and _contains_all(other, self)
 
     @classmethod
     def _from_iterable(cls, it):
-        """A new instance from any iterable (override if the constructor
-        does not take one)."""
+        """Build a result set; override when the constructor differs."""
         return cls(it)
+
+    def isdisjoint(self, other):
+        """True when no element of `other` is in this set."""
+        return not any(item in self for item in other)
 
     def __and__(self, other):
         if not isinstance(other, Iterable):
             return NotImplemented
-        return self._from_iterable(value for value in other if value in self)
-
-    __rand__ = __and__
-
-    def isdisjoint(self, other):
-        'Return True if two sets have a null intersection.'
-        for value in other:
-            if value in self:
-                return False
-        return True
+        return self._from_iterable([item for item in other if item in self])
 
     def __or__(self, other):
         if not isinstance(other, Iterable):
             return NotImplemented
-        return self._from_iterable(e for s in (self, other) for e in s)
-
-    __ror__ = __or__
+        return self._from_iterable([*self, *other])
 
     def __sub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in self if value not in other)
+        other = _as_set(self, other)
+        if other is None:
+            return NotImplemented
+        return self._from_iterable([item for item in self if item not in other])
 
     def __rsub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in other if value not in self)
+        other = _as_set(self, other)
+        if other is None:
+            return NotImplemented
+        return self._from_iterable([item for item in other if item not in self])
 
     def __xor__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
+        other = _as_set(self, other)
+        if other is None:
+            return NotImplemented
         return (self - other) | (other - self)
 
+    __rand__ = __and__
+    __ror__ = __or__
     __rxor__ = __xor__
 
     def _hash(self):
-        """A hash compatible with __eq__, computed as frozenset's is (for
-        hashable set types to use in their __hash__)."""
-        MAX = sys.maxsize
-        MASK = 2 * MAX + 1
-        n = len(self)
-        h = 1927868237 * (n + 1)
-        h &= MASK
-        for x in self:
-            hx = hash(x)
-            h ^= (hx ^ (hx << 16) ^ 89869747) * 3644798167
-            h &= MASK
-        h ^= (h >> 11) ^ (h >> 25)
-        h = h * 69069 + 907133923
-        h &= MASK
-        if h > MAX:
-            h -= MASK + 1
-        if h == -1:
-            h = 590923713
-        return h
+        """A hash consistent with set equality, the same as frozenset's for
+        the same elements."""
+        top = sys.maxsize
+        mask = 2 * top + 1
+        value = 1927868237 * (len(self) + 1) & mask
+        for item in self:
+            h = hash(item)
+            value = (value ^ ((h ^ (h << 16) ^ 89869747) * 3644798167)) & mask
+        value ^= (value >> 11) ^ (value >> 25)
+        value = (value * 69069 + 907133923) & mask
+        if value > top:
+            value -= mask + 1
+        return 590923713 if value == -1 else value
 
 
 class MutableSet(Set):
-    """A mutable set: the in-place operators, remove, pop and clear come from
-    add and discard."""
+    """Adds remove, pop, clear and the in-place operators to add/discard."""
 
     __slots__ = ()
 
     @abstractmethod
     def add(self, value):
-        """Add an element."""
         raise NotImplementedError
 
     @abstractmethod
     def discard(self, value):
-        """Remove an element.  Do not raise an exception if absent."""
         raise NotImplementedError
 
     def remove(self, value):
-        """Remove an element. If not a member, raise a KeyError."""
-        if value not in self:
+        if value in self:
+            self.discard(value)
+        else:
             raise KeyError(value)
-        self.discard(value)
 
     def pop(self):
-        """Return the popped value.  Raise KeyError if empty."""
-        it = iter(self)
-        try:
-            value = next(it)
-        except StopIteration:
-            raise KeyError from None
-        self.discard(value)
-        return value
+        for value in self:
+            self.discard(value)
+            return value
+        raise KeyError
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
-        try:
-            while True:
+        while True:
+            try:
                 self.pop()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def __ior__(self, it):
         for value in it:
@@ -542,37 +447,36 @@ class MutableSet(Set):
         return self
 
     def __iand__(self, it):
-        for value in (self - it):
+        for value in self - it:
             self.discard(value)
         return self
 
     def __ixor__(self, it):
         if it is self:
             self.clear()
-        else:
-            if not isinstance(it, Set):
-                it = self._from_iterable(it)
-            for value in it:
-                if value in self:
-                    self.discard(value)
-                else:
-                    self.add(value)
+            return self
+        if not isinstance(it, Set):
+            it = self._from_iterable(it)
+        for value in it:
+            if value in self:
+                self.discard(value)
+            else:
+                self.add(value)
         return self
 
     def __isub__(self, it):
         if it is self:
             self.clear()
-        else:
-            for value in it:
-                self.discard(value)
+            return self
+        for value in it:
+            self.discard(value)
         return self
 
 
-### MAPPINGS ###
+# --- mappings ------------------------------------------------------------------------
 
 class Mapping(Collection):
-    """A read-only mapping: get, __contains__, keys, items, values and __eq__
-    come from __getitem__, __iter__ and __len__."""
+    """get, in, keys/items/values and == from __getitem__, __iter__, __len__."""
 
     __slots__ = ()
 
@@ -581,7 +485,6 @@ class Mapping(Collection):
         raise KeyError
 
     def get(self, key, default=None):
-        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
         try:
             return self[key]
         except KeyError:
@@ -590,33 +493,29 @@ class Mapping(Collection):
     def __contains__(self, key):
         try:
             self[key]
+            return True
         except KeyError:
             return False
-        else:
-            return True
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
         return KeysView(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
         return ItemsView(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
         return ValuesView(self)
 
     def __eq__(self, other):
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
 
     __reversed__ = None
 
 
 class MappingView(Sized):
-    __slots__ = '_mapping',
+    __slots__ = ('_mapping',)
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -625,17 +524,19 @@ class MappingView(Sized):
         return len(self._mapping)
 
     def __repr__(self):
-        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+        return f'{type(self).__name__}({self._mapping!r})'
 
-    __class_getitem__ = classmethod(_class_getitem)
+    __class_getitem__ = _subscriptable
+
+
+def _plain_set(cls, it):
+    return set(it)
 
 
 class KeysView(MappingView, Set):
     __slots__ = ()
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, key):
         return key in self._mapping
@@ -647,42 +548,41 @@ class KeysView(MappingView, Set):
 class ItemsView(MappingView, Set):
     __slots__ = ()
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, item):
         key, value = item
+        mapping = self._mapping
         try:
-            v = self._mapping[key]
+            stored = mapping[key]
         except KeyError:
             return False
-        else:
-            return v is value or v == value
+        return stored is value or stored == value
 
     def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
+        mapping = self._mapping
+        for key in mapping:
+            yield key, mapping[key]
 
 
 class ValuesView(MappingView, Collection):
     __slots__ = ()
 
     def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
+        return any(stored is value or stored == value for stored in self)
 
     def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
+        mapping = self._mapping
+        for key in mapping:
+            yield mapping[key]
+
+
+_MISSING = object()
 
 
 class MutableMapping(Mapping):
-    """A mutable mapping: pop, popitem, clear, update and setdefault come from
-    __getitem__, __setitem__, __delitem__, __iter__ and __len__."""
+    """pop, popitem, clear, update, setdefault from item assignment and
+    deletion."""
 
     __slots__ = ()
 
@@ -694,70 +594,55 @@ class MutableMapping(Mapping):
     def __delitem__(self, key):
         raise KeyError
 
-    __marker = object()
-
-    def pop(self, key, default=__marker):
-        '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
-          If key is not found, d is returned if given, otherwise KeyError is raised.
-        '''
+    def pop(self, key, default=_MISSING):
         try:
             value = self[key]
         except KeyError:
-            if default is self.__marker:
+            if default is _MISSING:
                 raise
             return default
-        else:
-            del self[key]
-            return value
+        del self[key]
+        return value
 
     def popitem(self):
-        '''D.popitem() -> (k, v), remove and return some (key, value) pair
-           as a 2-tuple; but raise KeyError if D is empty.
-        '''
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
+        for key in self:
+            value = self[key]
+            del self[key]
+            return key, value
+        raise KeyError
 
     def clear(self):
-        'D.clear() -> None.  Remove all items from D.'
-        try:
-            while True:
+        while True:
+            try:
                 self.popitem()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def update(self, other=(), /, **kwds):
-        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.'''
         if isinstance(other, Mapping):
-            for key in other:
-                self[key] = other[key]
+            pairs = ((key, other[key]) for key in other)
         elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
+            pairs = ((key, other[key]) for key in other.keys())
         else:
-            for key, value in other:
-                self[key] = value
+            pairs = other
+        for key, value in pairs:
+            self[key] = value
         for key, value in kwds.items():
             self[key] = value
 
     def setdefault(self, key, default=None):
-        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
         try:
             return self[key]
         except KeyError:
-            self[key] = default
+            pass
+        self[key] = default
         return default
 
 
-### SEQUENCES ###
+# --- sequences -------------------------------------------------------------------------
 
 class Sequence(Reversible, Collection):
-    """A read-only sequence: __iter__, __contains__, __reversed__, index and
-    count come from __getitem__ and __len__."""
+    """Iteration, in, reversed, index and count from __getitem__ and __len__."""
 
     __slots__ = ()
 
@@ -766,58 +651,58 @@ class Sequence(Reversible, Collection):
         raise IndexError
 
     def __iter__(self):
-        i = 0
-        try:
-            while True:
-                v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
+        position = 0
+        while True:
+            try:
+                item = self[position]
+            except IndexError:
+                return
+            yield item
+            position += 1
 
     def __contains__(self, value):
-        for v in self:
-            if v is value or v == value:
-                return True
-        return False
+        return any(item is value or item == value for item in self)
 
     def __reversed__(self):
-        for i in reversed(range(len(self))):
-            yield self[i]
+        for position in range(len(self) - 1, -1, -1):
+            yield self[position]
 
     def index(self, value, start=0, stop=None):
-        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
-           Raises ValueError if the value is not present.
-        '''
+        """Position of the first occurrence of value in [start, stop);
+        ValueError if there is none."""
         if start is not None and start < 0:
-            start = max(len(self) + start, 0)
+            start = max(0, start + len(self))
         if stop is not None and stop < 0:
-            stop += len(self)
-        i = start
-        while stop is None or i < stop:
+            stop = stop + len(self)
+        position = start
+        while stop is None or position < stop:
             try:
-                v = self[i]
+                item = self[position]
             except IndexError:
                 break
-            if v is value or v == value:
-                return i
-            i += 1
+            if item is value or item == value:
+                return position
+            position += 1
         raise ValueError
 
     def count(self, value):
-        'S.count(value) -> integer -- return number of occurrences of value'
-        return sum(1 for v in self if v is value or v == value)
+        """How many items are `value` or equal to it."""
+        total = 0
+        for item in self:
+            if item is value or item == value:
+                total += 1
+        return total
 
 
 class ByteString(Sequence):
-    """This unifies bytes and bytearray."""
+    """Common base of bytes and bytearray."""
 
     __slots__ = ()
 
 
 class MutableSequence(Sequence):
-    """A mutable sequence: append, clear, reverse, extend, pop, remove and +=
-    come from __getitem__, __setitem__, __delitem__, __len__ and insert."""
+    """append, clear, reverse, extend, pop, remove and += from item
+    assignment, deletion and insert()."""
 
     __slots__ = ()
 
@@ -831,46 +716,36 @@ class MutableSequence(Sequence):
 
     @abstractmethod
     def insert(self, index, value):
-        'S.insert(index, value) -- insert value before index'
         raise IndexError
 
     def append(self, value):
-        'S.append(value) -- append value to the end of the sequence'
         self.insert(len(self), value)
 
     def clear(self):
-        'S.clear() -> None -- remove all items from S'
-        try:
-            while True:
+        while True:
+            try:
                 self.pop()
-        except IndexError:
-            pass
+            except IndexError:
+                return
 
     def reverse(self):
-        'S.reverse() -- reverse *IN PLACE*'
-        n = len(self)
-        for i in range(n // 2):
-            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+        last = len(self) - 1
+        for low in range(len(self) // 2):
+            high = last - low
+            self[low], self[high] = self[high], self[low]
 
     def extend(self, values):
-        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
         if values is self:
             values = list(values)
-        for v in values:
-            self.append(v)
+        for value in values:
+            self.append(value)
 
     def pop(self, index=-1):
-        '''S.pop([index]) -> item -- remove and return item at index (default last).
-           Raise IndexError if list is empty or index is out of range.
-        '''
-        v = self[index]
+        value = self[index]
         del self[index]
-        return v
+        return value
 
     def remove(self, value):
-        '''S.remove(value) -- remove first occurrence of value.
-           Raise ValueError if the value is not present.
-        '''
         del self[self.index(value)]
 
     def __iadd__(self, values):
@@ -878,50 +753,51 @@ class MutableSequence(Sequence):
         return self
 
 
-# The built-in types.
+# --- built-in types ----------------------------------------------------------------------
 
-def _gen():
+def _sample_generator():
     yield
 
 
-async def _coro():
+async def _sample_coroutine():
     pass
 
 
-async def _agen():
+async def _sample_async_generator():
     yield
 
 
-_c = _coro()
-Coroutine.register(type(_c))
-_c.close()
-del _c
-Generator.register(type(_gen()))
-AsyncGenerator.register(type(_agen()))
-for _t in _types_of([iter(b''), iter(bytearray()), iter({}), iter({}.values()),
-                     iter({}.items()), iter([]), reversed([]), iter(range(0)),
-                     iter(set()), iter(''), iter(()), zip()]):
-    Iterator.register(_t)
-for _t in (type(len), type(_gen), type([].append), type):
-    if '__call__' not in _t.__dict__:
-        Callable.register(_t)
-Set.register(frozenset)
-MutableSet.register(set)
-try:
-    from types import MappingProxyType as _mappingproxy
-    if _mappingproxy is not dict:
-        Mapping.register(_mappingproxy)
-except ImportError:
-    pass
-KeysView.register(type({}.keys()))
-ItemsView.register(type({}.items()))
-ValuesView.register(type({}.values()))
-MutableMapping.register(dict)
-Sequence.register(tuple)
-Sequence.register(str)
-Sequence.register(range)
-ByteString.register(bytes)
-ByteString.register(bytearray)
-MutableSequence.register(list)
-MutableSequence.register(bytearray)
-del _t
+def _register_builtins():
+    coroutine = _sample_coroutine()
+    Coroutine.register(type(coroutine))
+    coroutine.close()
+    Generator.register(type(_sample_generator()))
+    AsyncGenerator.register(type(_sample_async_generator()))
+    samples = [iter(b''), iter(bytearray()), iter({}), iter({}.values()),
+               iter({}.items()), iter([]), reversed([]), iter(range(0)),
+               iter(set()), iter(''), iter(()), zip()]
+    for kind in _no_dups_types(samples):
+        Iterator.register(kind)
+    for kind in (type(len), type(_sample_generator), type([].append), type):
+        if '__call__' not in kind.__dict__:
+            Callable.register(kind)
+    try:
+        from types import MappingProxyType
+    except ImportError:
+        MappingProxyType = dict
+    if MappingProxyType is not dict:
+        Mapping.register(MappingProxyType)
+    pairs = [
+        (Set, frozenset), (MutableSet, set),
+        (KeysView, type({}.keys())), (ItemsView, type({}.items())),
+        (ValuesView, type({}.values())), (MutableMapping, dict),
+        (Sequence, tuple), (Sequence, str), (Sequence, range),
+        (ByteString, bytes), (ByteString, bytearray),
+        (MutableSequence, list), (MutableSequence, bytearray),
+    ]
+    for abc_class, kind in pairs:
+        abc_class.register(kind)
+
+
+_register_builtins()
+del _register_builtins

@@ -1,26 +1,27 @@
-"""Abstract Base Classes (PEP 3119): ABCMeta, ABC, abstractmethod and friends.
+"""Abstract base classes (PEP 3119).
 
-ABCMeta records each class's abstract methods in __abstractmethods__ (object()
-refuses to instantiate a class that has any), keeps a registry of virtual
-subclasses, and answers isinstance()/issubclass() from the real MRO, the
-registry, __subclasshook__ and the ABC's own subclasses, with a positive cache
-and a negative cache invalidated by every register().
-"""
+ABCMeta gives each class an __abstractmethods__ set (instantiation is refused
+while it is not empty) and a registry of virtual subclasses; isinstance() and
+issubclass() against an ABC consult, in order, __subclasshook__, the real MRO,
+the registry and the ABC's subclasses, remembering answers in per-class caches
+(negative answers only until the next register() anywhere)."""
 
-__all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod',
-           'abstractstaticmethod', 'abstractproperty', 'get_cache_token',
-           'update_abstractmethods']
+__all__ = [
+    'ABC', 'ABCMeta', 'abstractclassmethod', 'abstractmethod',
+    'abstractproperty', 'abstractstaticmethod', 'get_cache_token',
+    'update_abstractmethods',
+]
 
 
 def abstractmethod(funcobj):
-    """A decorator indicating abstract methods."""
-    funcobj.__isabstractmethod__ = True
+    """Mark a method as abstract: an ABC's subclasses must override it."""
+    setattr(funcobj, '__isabstractmethod__', True)
     return funcobj
 
 
 def _decorator_classes():
     class abstractclassmethod(classmethod):
-        """A decorator indicating abstract classmethods (deprecated)."""
+        """Deprecated: abstractmethod() under classmethod()."""
 
         __isabstractmethod__ = True
 
@@ -29,7 +30,7 @@ def _decorator_classes():
             super().__init__(callable)
 
     class abstractstaticmethod(staticmethod):
-        """A decorator indicating abstract staticmethods (deprecated)."""
+        """Deprecated: abstractmethod() under staticmethod()."""
 
         __isabstractmethod__ = True
 
@@ -38,7 +39,7 @@ def _decorator_classes():
             super().__init__(callable)
 
     class abstractproperty(property):
-        """A decorator indicating abstract properties (deprecated)."""
+        """Deprecated: a property with an abstract getter."""
 
         __isabstractmethod__ = True
 
@@ -51,63 +52,71 @@ except TypeError:
     # This interpreter cannot subclass classmethod/staticmethod/property:
     # decorators that mark the wrapped function instead.
     def abstractclassmethod(callable):
-        """A decorator indicating abstract classmethods (deprecated)."""
+        """Deprecated: abstractmethod() under classmethod()."""
         callable.__isabstractmethod__ = True
         return classmethod(callable)
 
     def abstractstaticmethod(callable):
-        """A decorator indicating abstract staticmethods (deprecated)."""
+        """Deprecated: abstractmethod() under staticmethod()."""
         callable.__isabstractmethod__ = True
         return staticmethod(callable)
 
     def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
-        """A decorator indicating abstract properties (deprecated)."""
+        """Deprecated: a property with an abstract getter."""
         if fget is not None:
             fget.__isabstractmethod__ = True
         return property(fget, fset, fdel, doc)
 
 
-# Bumped by every register(): negative caches older than this are stale.
+# Generation of registrations: it moves on at every register(), which makes
+# every negative cache recorded under an older generation stale.
 _abc_invalidation_counter = 0
 
 
 def get_cache_token():
-    """The current ABC cache token (changes whenever a class is registered)."""
+    """An opaque value that changes whenever any ABC registers a class."""
     return _abc_invalidation_counter
 
 
 def _is_abstract(value):
-    return getattr(value, '__isabstractmethod__', False)
+    return bool(getattr(value, '__isabstractmethod__', False))
 
 
-def _compute_abstracts(cls, namespace_items, bases):
-    abstracts = set()
-    for name, value in namespace_items:
-        if _is_abstract(value):
-            abstracts.add(name)
-    for base in bases:
-        for name in getattr(base, '__abstractmethods__', ()):
-            value = getattr(cls, name, None)
-            if _is_abstract(value):
-                abstracts.add(name)
-    return frozenset(abstracts)
+def _abstract_names(cls, own):
+    """Names still abstract in cls: abstract members of its own namespace
+    `own`, plus names abstract in a base that cls resolves to something
+    abstract."""
+    names = {name for name, value in own if _is_abstract(value)}
+    for base in cls.__bases__:
+        inherited = getattr(base, '__abstractmethods__', ())
+        names.update(n for n in inherited if _is_abstract(getattr(cls, n, None)))
+    return frozenset(names)
+
+
+def _record(cls, subclass, answer):
+    """Cache the answer for issubclass(subclass, cls) and return it."""
+    if answer:
+        cls._abc_cache.add(subclass)
+    else:
+        cls._abc_negative_cache.add(subclass)
+    return answer
 
 
 class ABCMeta(type):
-    """Metaclass for defining Abstract Base Classes (ABCs)."""
+    """Metaclass of abstract base classes."""
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        cls.__abstractmethods__ = _compute_abstracts(cls, namespace.items(), bases)
+        cls.__abstractmethods__ = _abstract_names(cls, namespace.items())
         cls._abc_registry = set()
         cls._abc_cache = set()
         cls._abc_negative_cache = set()
-        cls._abc_negative_cache_version = _abc_invalidation_counter
+        cls._abc_negative_cache_version = get_cache_token()
         return cls
 
     def register(cls, subclass):
-        """Register a virtual subclass of an ABC. Returns the subclass, to allow
-        usage as a class decorator."""
+        """Make `subclass` a virtual subclass of this ABC; returns it, so this
+        also works as a class decorator."""
         if not isinstance(subclass, type):
             raise TypeError("Can only register classes")
         if issubclass(subclass, cls):
@@ -120,52 +129,41 @@ class ABCMeta(type):
         return subclass
 
     def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
-        subclass = instance.__class__
-        if subclass in cls._abc_cache:
+        """isinstance(instance, cls), checking __class__ as well as type()."""
+        claimed = instance.__class__
+        if claimed in cls._abc_cache:
             return True
-        subtype = type(instance)
-        if subtype is subclass:
-            if (cls._abc_negative_cache_version == _abc_invalidation_counter
-                    and subclass in cls._abc_negative_cache):
-                return False
-            return cls.__subclasscheck__(subclass)
-        return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
+        actual = type(instance)
+        if actual is not claimed:
+            return cls.__subclasscheck__(claimed) or cls.__subclasscheck__(actual)
+        fresh = cls._abc_negative_cache_version == get_cache_token()
+        if fresh and claimed in cls._abc_negative_cache:
+            return False
+        return cls.__subclasscheck__(claimed)
 
     def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
+        """issubclass(subclass, cls), including virtual subclasses."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
         if subclass in cls._abc_cache:
             return True
-        if cls._abc_negative_cache_version < _abc_invalidation_counter:
+        token = get_cache_token()
+        if cls._abc_negative_cache_version != token:
             cls._abc_negative_cache = set()
-            cls._abc_negative_cache_version = _abc_invalidation_counter
+            cls._abc_negative_cache_version = token
         elif subclass in cls._abc_negative_cache:
             return False
-        ok = cls.__subclasshook__(subclass)
-        if ok is not NotImplemented:
-            if ok:
-                cls._abc_cache.add(subclass)
-            else:
-                cls._abc_negative_cache.add(subclass)
-            return ok
-        if cls in getattr(subclass, '__mro__', ()):
-            cls._abc_cache.add(subclass)
-            return True
-        for rcls in cls._abc_registry:
-            if issubclass(subclass, rcls):
-                cls._abc_cache.add(subclass)
-                return True
-        for scls in cls.__subclasses__():
-            if issubclass(subclass, scls):
-                cls._abc_cache.add(subclass)
-                return True
-        cls._abc_negative_cache.add(subclass)
-        return False
+        verdict = cls.__subclasshook__(subclass)
+        if verdict is not NotImplemented:
+            _record(cls, subclass, bool(verdict))
+            return verdict
+        found = (cls in getattr(subclass, '__mro__', ())
+                 or any(issubclass(subclass, r) for r in cls._abc_registry)
+                 or any(issubclass(subclass, s) for s in cls.__subclasses__()))
+        return _record(cls, subclass, found)
 
     def _dump_registry(cls, file=None):
-        """Debug helper to print the ABC registry."""
+        """Print the registry and caches (debugging aid)."""
         print("Class: %s.%s" % (cls.__module__, cls.__qualname__), file=file)
         print("Inv. counter: %s" % get_cache_token(), file=file)
         for name in ('_abc_registry', '_abc_cache', '_abc_negative_cache',
@@ -173,34 +171,23 @@ class ABCMeta(type):
             print("%s: %r" % (name, getattr(cls, name)), file=file)
 
     def _abc_registry_clear(cls):
-        """Clear the registry (for debugging or testing)."""
+        """Forget every registered virtual subclass."""
         cls._abc_registry.clear()
 
     def _abc_caches_clear(cls):
-        """Clear the caches (for debugging or testing)."""
+        """Forget every cached answer."""
         cls._abc_cache.clear()
         cls._abc_negative_cache.clear()
 
 
 def update_abstractmethods(cls):
-    """Recalculate the set of abstract methods of an abstract class (after
-    methods were added or removed by a class decorator)."""
-    if not hasattr(cls, '__abstractmethods__'):
-        return cls
-    abstracts = set()
-    for base in cls.__bases__:
-        for name in getattr(base, '__abstractmethods__', ()):
-            value = getattr(cls, name, None)
-            if _is_abstract(value):
-                abstracts.add(name)
-    for name, value in cls.__dict__.items():
-        if _is_abstract(value):
-            abstracts.add(name)
-    cls.__abstractmethods__ = frozenset(abstracts)
+    """Recompute cls.__abstractmethods__ after its methods changed (for class
+    decorators); classes that are not ABCs are returned untouched."""
+    if hasattr(cls, '__abstractmethods__'):
+        cls.__abstractmethods__ = _abstract_names(cls, cls.__dict__.items())
     return cls
 
 
 class ABC(metaclass=ABCMeta):
-    """Helper class that provides a standard way to create an ABC using
-    inheritance."""
+    """Convenience base: subclassing ABC makes a class an ABC."""
     __slots__ = ()

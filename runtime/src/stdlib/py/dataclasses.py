@@ -33,48 +33,49 @@ class InitVar:
         return InitVar(type)
 
 
-_FIELD = 'field'
-_FIELD_CLASSVAR = 'classvar'
-_FIELD_INITVAR = 'initvar'
+class _FieldKind:
+    """Marker telling what an annotated name became: a field, a class
+    variable or an init-only variable."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def __repr__(self):
+        return self.label
+
+
+_FIELD = _FieldKind('_FIELD')
+_FIELD_CLASSVAR = _FieldKind('_FIELD_CLASSVAR')
+_FIELD_INITVAR = _FieldKind('_FIELD_INITVAR')
+
+# Field attributes in the order repr() shows them.
+_FIELD_SHOWN = ('name', 'type', 'default', 'default_factory', 'init', 'repr',
+                'hash', 'compare', 'metadata', 'kw_only')
 
 
 class Field:
+    """Description of one dataclass field (what field() returns)."""
+
     def __init__(self, default, default_factory, init, repr, hash, compare,
                  metadata, kw_only):
-        self.name = None
-        self.type = None
-        self.default = default
-        self.default_factory = default_factory
-        self.init = init
-        self.repr = repr
-        self.hash = hash
-        self.compare = compare
-        self.metadata = {} if metadata is None else metadata
+        self.name = self.type = self._field_type = None
+        self.default, self.default_factory = default, default_factory
+        self.init, self.repr, self.hash, self.compare = init, repr, hash, compare
+        self.metadata = metadata if metadata is not None else {}
         self.kw_only = kw_only
-        self._field_type = None
 
     def __repr__(self):
-        return ('Field('
-                f'name={self.name!r},'
-                f'type={self.type!r},'
-                f'default={self.default!r},'
-                f'default_factory={self.default_factory!r},'
-                f'init={self.init!r},'
-                f'repr={self.repr!r},'
-                f'hash={self.hash!r},'
-                f'compare={self.compare!r},'
-                f'metadata={self.metadata!r},'
-                f'kw_only={self.kw_only!r},'
-                f'_field_type={self._field_type}'
-                ')')
+        parts = [f'{attr}={getattr(self, attr)!r}' for attr in _FIELD_SHOWN]
+        parts.append(f'_field_type={self._field_type}')
+        return 'Field(' + ','.join(parts) + ')'
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
           hash=None, compare=True, metadata=None, kw_only=MISSING):
-    if default is not MISSING and default_factory is not MISSING:
+    """Customise one field of a dataclass."""
+    if not (default is MISSING or default_factory is MISSING):
         raise ValueError('cannot specify both default and default_factory')
-    return Field(default, default_factory, init, repr, hash, compare,
-                 metadata, kw_only)
+    return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
 
 def _is_classvar(tp):
@@ -296,108 +297,96 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               unsafe_hash=False, frozen=False, match_args=True,
               kw_only=False, slots=False, weakref_slot=False):
-    def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash,
-                              frozen, match_args, kw_only)
-    if cls is None:
-        return wrap
-    return wrap(cls)
+    """Class decorator generating __init__, __repr__, __eq__ (and more on
+    request) from the class's annotated fields."""
+    options = (init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
+
+    def decorate(klass):
+        return _process_class(klass, *options)
+    return decorate if cls is None else decorate(cls)
 
 
 def fields(class_or_instance):
-    try:
-        fs = getattr(class_or_instance, '__dataclass_fields__')
-    except AttributeError:
-        raise TypeError('must be called with a dataclass type or instance') from None
-    return tuple(f for f in fs.values() if f._field_type is _FIELD)
+    """The Field objects of a dataclass (type or instance), in order."""
+    table = getattr(class_or_instance, '__dataclass_fields__', None)
+    if table is None:
+        raise TypeError('must be called with a dataclass type or instance')
+    return tuple([f for f in table.values() if f._field_type is _FIELD])
 
 
 def is_dataclass(obj):
-    cls = obj if isinstance(obj, type) else type(obj)
-    return hasattr(cls, '__dataclass_fields__')
+    """Whether obj is a dataclass or an instance of one."""
+    klass = obj if isinstance(obj, type) else type(obj)
+    return hasattr(klass, '__dataclass_fields__')
 
 
-def _is_dataclass_instance(obj):
+def _instance_of_dataclass(obj):
     return hasattr(type(obj), '__dataclass_fields__')
 
 
+def _unpack(obj, pack):
+    """Copy obj recursively, turning each dataclass instance into
+    pack(list of (field name, converted value))."""
+    if _instance_of_dataclass(obj):
+        return pack([(f.name, _unpack(getattr(obj, f.name), pack)) for f in fields(obj)])
+    kind = type(obj)
+    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
+        # A namedtuple takes its items as separate arguments.
+        return kind(*[_unpack(item, pack) for item in obj])
+    if isinstance(obj, (list, tuple)):
+        return kind(_unpack(item, pack) for item in obj)
+    if isinstance(obj, dict):
+        return kind((_unpack(k, pack), _unpack(v, pack)) for k, v in obj.items())
+    import copy
+    return copy.deepcopy(obj)
+
+
 def asdict(obj, *, dict_factory=dict):
-    if not _is_dataclass_instance(obj):
+    """The fields of a dataclass instance as a dict, converting nested
+    dataclasses, lists, tuples and dicts too."""
+    if not _instance_of_dataclass(obj):
         raise TypeError("asdict() should be called on dataclass instances")
-    return _asdict_inner(obj, dict_factory)
-
-
-def _asdict_inner(obj, dict_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            value = _asdict_inner(getattr(obj, f.name), dict_factory)
-            result.append((f.name, value))
-        return dict_factory(result)
-    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
-    elif isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
-    elif isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory),
-                          _asdict_inner(v, dict_factory))
-                         for k, v in obj.items())
-    else:
-        import copy
-        return copy.deepcopy(obj)
+    return _unpack(obj, dict_factory)
 
 
 def astuple(obj, *, tuple_factory=tuple):
-    if not _is_dataclass_instance(obj):
+    """The field values of a dataclass instance as a tuple, converting nested
+    values as asdict() does."""
+    if not _instance_of_dataclass(obj):
         raise TypeError("astuple() should be called on dataclass instances")
-    return _astuple_inner(obj, tuple_factory)
-
-
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    elif isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    elif isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    else:
-        import copy
-        return copy.deepcopy(obj)
+    return _unpack(obj, lambda pairs: tuple_factory([value for _, value in pairs]))
 
 
 def replace(obj, /, **changes):
-    if not _is_dataclass_instance(obj):
+    """A new instance like obj, with the given fields changed."""
+    if not _instance_of_dataclass(obj):
         raise TypeError("replace() should be called on dataclass instances")
     for f in obj.__dataclass_fields__.values():
+        name = f.name
         if f._field_type is _FIELD_CLASSVAR:
             continue
         if not f.init:
-            if f.name in changes:
-                raise ValueError(f'field {f.name} is declared with '
-                                 'init=False, it cannot be specified with '
-                                 'replace()')
-            continue
-        if f.name not in changes:
+            if name in changes:
+                raise ValueError(f'field {name} is declared with init=False, '
+                                 f'it cannot be specified with replace()')
+        elif name not in changes:
             if f._field_type is _FIELD_INITVAR and f.default is MISSING:
-                raise ValueError(f"InitVar {f.name!r} "
-                                 'must be specified with replace()')
-            changes[f.name] = getattr(obj, f.name)
-    return obj.__class__(**changes)
+                raise ValueError(f"InitVar {name!r} must be specified with replace()")
+            changes[name] = getattr(obj, name)
+    return type(obj)(**changes)
 
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
-    ns = dict(namespace or {})
-    anns = {}
-    for item in fields:
-        if isinstance(item, str):
-            anns[item] = 'typing.Any'
-        elif len(item) == 2:
-            anns[item[0]] = item[1]
-        else:
-            anns[item[0]] = item[1]
-            ns[item[0]] = item[2]
-    ns['__annotations__'] = anns
-    cls = type(cls_name, bases, ns)
-    return dataclass(cls, **kwargs)
+    """Create a dataclass from a list of field names, (name, type) or
+    (name, type, Field) items."""
+    body = dict(namespace) if namespace else {}
+    hints = {}
+    for spec in fields:
+        if isinstance(spec, str):
+            hints[spec] = 'typing.Any'
+            continue
+        hints[spec[0]] = spec[1]
+        if len(spec) > 2:
+            body[spec[0]] = spec[2]
+    body['__annotations__'] = hints
+    return dataclass(type(cls_name, bases, body), **kwargs)

@@ -30,59 +30,60 @@ Enum = ReprEnum = Flag = EJECT = KEEP = STRICT = CONFORM = None
 
 
 class nonmember(object):
-    """Protects a value from becoming an enum member."""
+    """Wrapper keeping a class attribute from becoming a member."""
 
     def __init__(self, value):
         self.value = value
 
 
 class member(object):
-    """Forces a value to become an enum member."""
+    """Wrapper making a class attribute a member even if it would not be."""
 
     def __init__(self, value):
         self.value = value
 
 
 def _is_descriptor(obj):
-    return (hasattr(obj, '__get__') or hasattr(obj, '__set__')
-            or hasattr(obj, '__delete__'))
+    return any(hasattr(obj, hook) for hook in ('__get__', '__set__', '__delete__'))
 
 
 def _is_dunder(name):
-    return (len(name) > 4 and name[:2] == name[-2:] == '__'
-            and name[2] != '_' and name[-3] != '_')
+    """__name__ style (exactly two underscores on each side)."""
+    return (len(name) > 4 and name.startswith('__') and name.endswith('__')
+            and not name.startswith('___') and not name.endswith('___'))
 
 
 def _is_sunder(name):
-    return (len(name) > 2 and name[0] == name[-1] == '_'
-            and name[1] != '_' and name[-2] != '_')
+    """_name_ style (exactly one underscore on each side)."""
+    return (len(name) > 2 and name.startswith('_') and name.endswith('_')
+            and not name.startswith('__') and not name.endswith('__'))
 
 
 def _is_private(cls_name, name):
-    # a mangled private name: _ClsName__x (not ending in two underscores)
-    prefix = '_%s__' % (cls_name, )
-    return (len(name) > len(prefix) and name.startswith(prefix)
+    """A name mangled for class cls_name: _Cls__x, not ending in '__'."""
+    mangled = f'_{cls_name}__'
+    return (len(name) > len(mangled) and name.startswith(mangled)
             and not name.endswith('__'))
 
 
 def _is_single_bit(num):
-    """True if num is a power of two (has exactly one bit set)."""
-    if num == 0:
-        return False
-    return num & (num - 1) == 0
+    """Whether exactly one bit is set."""
+    return num != 0 and num & (num - 1) == 0
 
 
 def _iter_bits_lsb(num):
-    """The single-bit values set in num (a non-negative int), lowest first."""
-    original = num
+    """Each set bit of num (a non-negative int or int-valued member) as a
+    value, lowest first."""
+    given = num
     if isinstance(num, Enum):
         num = num.value
     if num < 0:
-        raise ValueError('%r is not a positive integer' % original)
-    while num:
-        low = num & (~num + 1)
-        yield low
-        num ^= low
+        raise ValueError('%r is not a positive integer' % given)
+    position = 0
+    while num >> position:
+        if (num >> position) & 1:
+            yield 1 << position
+        position += 1
 
 
 def show_flag_values(value):
@@ -90,20 +91,15 @@ def show_flag_values(value):
 
 
 def bin(num, max_bits=None):
-    """Like the builtin bin(), but negative numbers are shown in two's
-    complement and the first digit is the sign: bin(10) == '0b0 1010',
-    bin(~10) == '0b1 0101'; max_bits pads with the sign digit."""
-    ceiling = 2 ** (num).bit_length()
-    if num >= 0:
-        s = _bltns.bin(num + ceiling).replace('1', '0', 1)
-    else:
-        s = _bltns.bin(~num ^ (ceiling - 1) + ceiling)
-    sign = s[:3]
-    digits = s[3:]
-    if max_bits is not None:
-        if len(digits) < max_bits:
-            digits = (sign[-1] * max_bits + digits)[-max_bits:]
-    return "%s %s" % (sign, digits)
+    """Binary text with a separate sign digit, negatives in two's
+    complement: bin(10) == '0b0 1010', bin(~10) == '0b1 0101'.  max_bits
+    pads (with the sign digit) or truncates to that many digits."""
+    width = num.bit_length()
+    sign = '1' if num < 0 else '0'
+    digits = format(num % (1 << width), 'b').zfill(width) if width else ''
+    if max_bits is not None and len(digits) < max_bits:
+        digits = (sign * max_bits + digits)[-max_bits:]
+    return f"0b{sign} {digits}"
 
 
 def _high_bit(value):
@@ -111,22 +107,22 @@ def _high_bit(value):
     return value.bit_length() - 1
 
 
-class _auto_null:
+class _AutoUnset:
     def __repr__(self):
         return '_auto_null'
 
 
-_auto_null = _auto_null()
+_auto_null = _AutoUnset()
 
 
 class auto:
-    """Instances are replaced with an appropriate value in Enum class suites."""
+    """Placeholder in an enum body: the member gets a generated value."""
 
     def __init__(self, value=_auto_null):
         self.value = value
 
     def __repr__(self):
-        return "auto(%r)" % self.value
+        return f"auto({self.value!r})"
 
 
 class property:
@@ -463,187 +459,183 @@ class EnumType(type):
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
-        """Look a member up by value (Color(3)), or create a new enum class
-        (Enum('Color', 'RED GREEN BLUE'))."""
-        if names is None:
-            return cls.__new__(cls, value)
-        return cls._create_(value, names, module=module, qualname=qualname, type=type,
-                            start=start, boundary=boundary)
+        """Color(3) looks a member up by value; Enum('Color', 'RED GREEN')
+        creates a new enumeration."""
+        if names is not None:
+            return cls._create_(value, names, module=module, qualname=qualname,
+                                type=type, start=start, boundary=boundary)
+        return cls.__new__(cls, value)
 
     def __contains__(cls, member):
-        if not isinstance(member, Enum):
-            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
-                            % (type(member).__qualname__, cls.__class__.__qualname__))
-        return isinstance(member, cls) and member._name_ in cls._member_map_
+        if isinstance(member, Enum):
+            return isinstance(member, cls) and member._name_ in cls._member_map_
+        raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
+                        % (_bltns.type(member).__qualname__, _bltns.type(cls).__qualname__))
 
     def __delattr__(cls, attr):
-        if attr in cls._member_map_:
-            raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
-        super().__delattr__(attr)
+        if attr not in cls._member_map_:
+            return super().__delattr__(attr)
+        raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
 
     def __dir__(cls):
-        interesting = set(['__class__', '__contains__', '__doc__', '__getitem__', '__iter__',
-                           '__len__', '__members__', '__module__', '__name__',
-                           '__qualname__'] + cls._member_names_)
+        shown = {'__class__', '__contains__', '__doc__', '__getitem__', '__iter__',
+                 '__len__', '__members__', '__module__', '__name__', '__qualname__'}
+        shown.update(cls._member_names_)
         if cls._new_member_ is not object.__new__:
-            interesting.add('__new__')
+            shown.add('__new__')
         if cls.__init_subclass__ is not object.__init_subclass__:
-            interesting.add('__init_subclass__')
-        if cls._member_type_ is object:
-            return sorted(interesting)
-        return sorted(set(dir(cls._member_type_)) | interesting)
+            shown.add('__init_subclass__')
+        if cls._member_type_ is not object:
+            shown.update(dir(cls._member_type_))
+        return sorted(shown)
 
     def __getattr__(cls, name):
-        if _is_dunder(name):
-            raise AttributeError(name)
-        try:
+        if not _is_dunder(name) and name in cls._member_map_:
             return cls._member_map_[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        raise AttributeError(name)
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
 
     def __iter__(cls):
-        return (cls._member_map_[name] for name in cls._member_names_)
+        members = cls._member_map_
+        return (members[name] for name in cls._member_names_)
 
     def __len__(cls):
         return len(cls._member_names_)
 
     @_builtin_property
     def __members__(cls):
-        """A read-only mapping of member names (aliases included) to members."""
+        """Read-only view of every name (aliases too) and its member."""
         return MappingProxyType(cls._member_map_)
 
     def __repr__(cls):
-        if Flag is not None and issubclass(cls, Flag):
-            return "<flag %r>" % cls.__name__
-        return "<enum %r>" % cls.__name__
+        kind = 'flag' if Flag is not None and issubclass(cls, Flag) else 'enum'
+        return f"<{kind} {cls.__name__!r}>"
 
     def __reversed__(cls):
-        return (cls._member_map_[name] for name in reversed(cls._member_names_))
+        members = cls._member_map_
+        return (members[name] for name in cls._member_names_[::-1])
 
     def __setattr__(cls, name, value):
-        if name in cls.__dict__.get('_member_map_', {}):
-            raise AttributeError('cannot reassign member %r' % (name, ))
+        if name in vars(cls).get('_member_map_', ()):
+            raise AttributeError(f'cannot reassign member {name!r}')
         super().__setattr__(name, value)
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
         """The functional API: a new enum class with the given members."""
-        metacls = cls.__class__
-        bases = (cls, ) if type is None else (type, cls)
-        _, first_enum = cls._get_mixins_(class_name, bases)
-        classdict = metacls.__prepare__(class_name, bases)
-        if isinstance(names, str):
-            names = names.replace(',', ' ').split()
-        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
-            pairs = []
-            last_values = []
-            for count, name in enumerate(names):
-                value = first_enum._generate_next_value_(name, start, count, last_values[:])
-                last_values.append(value)
-                pairs.append((name, value))
-            names = pairs
-        if names is None:
-            names = ()
-        for item in names:
-            if isinstance(item, str):
-                classdict[item] = names[item]
-            else:
-                member_name, member_value = item
-                classdict[member_name] = member_value
+        metacls = _bltns.type(cls)
+        bases = (cls,) if type is None else (type, cls)
+        first_enum = cls._get_mixins_(class_name, bases)[1]
+        body = metacls.__prepare__(class_name, bases)
+        for member_name, member_value in _member_pairs(names, first_enum, start):
+            body[member_name] = member_value
         if module is None:
             try:
                 module = sys._getframe(2).f_globals['__name__']
             except (AttributeError, ValueError, KeyError):
                 module = '__main__'
-        classdict['__module__'] = module
+        body['__module__'] = module
         if qualname is not None:
-            classdict['__qualname__'] = qualname
-        return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
+            body['__qualname__'] = qualname
+        return metacls.__new__(metacls, class_name, bases, body, boundary=boundary)
 
     @classmethod
     def _check_for_existing_members_(mcls, class_name, bases):
-        for chain in bases:
-            for base in chain.__mro__:
-                if isinstance(base, EnumType) and base._member_names_:
-                    raise TypeError("<enum %r> cannot extend %r" % (class_name, base))
+        for base in bases:
+            for ancestor in base.__mro__:
+                if isinstance(ancestor, EnumType) and ancestor._member_names_:
+                    raise TypeError(f"<enum {class_name!r}> cannot extend {ancestor!r}")
 
     @classmethod
     def _get_mixins_(mcls, class_name, bases):
-        """The data type of the members and the last enum base."""
+        """(type of the member values, the enum class to build on)."""
         if not bases:
             return object, Enum
         mcls._check_for_existing_members_(class_name, bases)
-        first_enum = bases[-1]
-        if not isinstance(first_enum, EnumType):
-            raise TypeError("new enumerations should be created as "
-                            "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
-        member_type = mcls._find_data_type_(class_name, bases) or object
-        return member_type, first_enum
+        last = bases[-1]
+        if isinstance(last, EnumType):
+            return mcls._find_data_type_(class_name, bases) or object, last
+        raise TypeError("new enumerations should be created as "
+                        "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
 
     @classmethod
     def _find_data_repr_(mcls, class_name, bases):
-        for chain in bases:
-            for base in chain.__mro__:
-                if base is object:
+        for base in bases:
+            for ancestor in base.__mro__:
+                if ancestor is object:
                     continue
-                if isinstance(base, EnumType):
-                    return base._value_repr_
-                if '__repr__' in base.__dict__:
-                    return base.__dict__['__repr__']
+                if isinstance(ancestor, EnumType):
+                    return ancestor._value_repr_
+                own = vars(ancestor)
+                if '__repr__' in own:
+                    return own['__repr__']
         return None
 
     @classmethod
     def _find_data_type_(mcls, class_name, bases):
-        data_types = set()
-        for chain in bases:
-            candidate = None
-            for base in chain.__mro__:
-                if base is object:
-                    continue
-                if isinstance(base, EnumType):
-                    if base._member_type_ is not object:
-                        data_types.add(base._member_type_)
-                        break
-                elif '__new__' in base.__dict__ or '__dataclass_fields__' in base.__dict__:
-                    data_types.add(candidate or base)
-                    break
-                else:
-                    candidate = candidate or base
-        if len(data_types) > 1:
-            raise TypeError('too many data types for %r: %r' % (class_name, data_types))
-        if data_types:
-            return data_types.pop()
-        return None
+        found = set()
+        for base in bases:
+            found.update(_data_type_of(base))
+        if len(found) > 1:
+            raise TypeError('too many data types for %r: %r' % (class_name, found))
+        return found.pop() if found else None
 
     @classmethod
     def _find_new_(mcls, classdict, member_type, first_enum):
-        """The __new__ that creates the members, whether it was given in this
-        class, and whether member values are passed to it."""
-        new = classdict.get('__new__', None)
-        save_new = first_enum is not None and new is not None
-        unusable = (None, None.__new__, object.__new__)
-        if Enum is not None:
-            unusable += (Enum.__new__, )
+        """(the __new__ that creates members, whether this class body gave it,
+        whether member values are passed to it)."""
+        given = classdict.get('__new__')
+        new = given
         if new is None:
-            for method in ('__new_member__', '__new__'):
-                for possible in (member_type, first_enum):
-                    target = getattr(possible, method, None)
-                    if not any(target is u for u in unusable):
-                        new = target
-                        break
-                if new is not None:
-                    break
-            else:
-                new = object.__new__
-        if first_enum is None or new is object.__new__ or (Enum is not None and new is Enum.__new__):
-            use_args = False
-        else:
-            use_args = True
-        return new, save_new, use_args
+            unusable = [None, None.__new__, object.__new__]
+            if Enum is not None:
+                unusable.append(Enum.__new__)
+            candidates = [getattr(source, attr, None)
+                          for attr in ('__new_member__', '__new__')
+                          for source in (member_type, first_enum)]
+            new = next((c for c in candidates if not any(c is u for u in unusable)),
+                       object.__new__)
+        pass_values = not (first_enum is None or new is object.__new__
+                           or (Enum is not None and new is Enum.__new__))
+        return new, first_enum is not None and given is not None, pass_values
 
+
+def _data_type_of(base):
+    """The data type a base contributes to an enum: the first class in its
+    MRO with its own __new__ (or a dataclass), or an enum's member type."""
+    first_plain = None
+    for ancestor in base.__mro__:
+        if ancestor is object:
+            continue
+        if isinstance(ancestor, EnumType):
+            if ancestor._member_type_ is not object:
+                return [ancestor._member_type_]
+            continue
+        own = vars(ancestor)
+        if '__new__' in own or '__dataclass_fields__' in own:
+            return [first_plain or ancestor]
+        first_plain = first_plain or ancestor
+    return []
+
+
+def _member_pairs(names, first_enum, start):
+    """(name, value) pairs from the functional API's `names` argument: a
+    string or sequence of names (values generated), pairs, or a mapping."""
+    if names is None:
+        return []
+    if isinstance(names, str):
+        names = names.replace(',', ' ').split()
+    if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+        generated = []
+        for count, name in enumerate(names):
+            generated.append(first_enum._generate_next_value_(
+                name, start, count, generated[:]))
+        return list(zip(names, generated))
+    if hasattr(names, 'keys') and not isinstance(names, (tuple, list)):
+        return [(key, names[key]) for key in names]
+    return [tuple(item) for item in names]
 
 EnumMeta = EnumType
 
@@ -829,239 +821,245 @@ class FlagBoundary(StrEnum):
 STRICT, CONFORM, EJECT, KEEP = FlagBoundary
 
 
+def _flag_operator(combine, name):
+    def operator(self, other):
+        other_value = self._operand(other)
+        if other_value is None:
+            return NotImplemented
+        return type(self)(combine(self._value_, other_value))
+    operator.__name__ = name
+    return operator
+
+
 class Flag(Enum, boundary=STRICT):
-    """Support for flags."""
+    """Members are bit flags that combine with |, & , ^ and ~."""
 
     _numeric_repr_ = repr
 
     def _generate_next_value_(name, start, count, last_values):
-        """The next power of two above the largest value so far."""
-        if not count:
-            return start if start is not None else 1
-        last_value = max(last_values)
+        """Twice the highest bit used so far (start, or 1, for the first)."""
+        if count == 0:
+            return 1 if start is None else start
+        highest = max(last_values)
         try:
-            high_bit = _high_bit(last_value)
+            top = _high_bit(highest)
         except Exception:
-            raise TypeError('invalid flag value %r' % last_value) from None
-        return 2 ** (high_bit + 1)
+            raise TypeError('invalid flag value %r' % highest) from None
+        return 1 << (top + 1)
 
     @classmethod
     def _iter_member_by_value_(cls, value):
-        """The members in value, lowest bit first."""
-        for val in _iter_bits_lsb(value & cls._flag_mask_):
-            yield cls._value2member_map_.get(val)
+        """Members whose single bit is in value, lowest bit first."""
+        lookup = cls._value2member_map_
+        for bit in _iter_bits_lsb(value & cls._flag_mask_):
+            yield lookup.get(bit)
 
     _iter_member_ = _iter_member_by_value_
 
     @classmethod
     def _iter_member_by_def_(cls, value):
-        """The members in value, in definition order."""
-        yield from sorted(cls._iter_member_by_value_(value), key=lambda m: m._sort_order_)
+        """Members whose single bit is in value, in definition order."""
+        chosen = list(cls._iter_member_by_value_(value))
+        chosen.sort(key=lambda member: member._sort_order_)
+        yield from chosen
+
+    @classmethod
+    def _apply_boundary(cls, value):
+        """Bring an out-of-range value within the flags per the boundary;
+        returns (value, done) where done means `value` is the final answer."""
+        everything = cls._all_bits_
+        mask = cls._flag_mask_
+        in_range = ~everything <= value <= everything
+        if in_range and not value & (everything ^ mask):
+            return value, False
+        rule = cls._boundary_
+        if rule is STRICT:
+            width = max(value.bit_length(), mask.bit_length())
+            raise ValueError("%r invalid value %r\n    given %s\n  allowed %s"
+                             % (cls, value, bin(value, width), bin(mask, width)))
+        if rule is CONFORM:
+            return value & mask, False
+        if rule is EJECT:
+            return value, True
+        if rule is KEEP:
+            if value < 0:
+                value += max(everything + 1, 1 << value.bit_length())
+            return value, False
+        raise ValueError('%r unknown flag boundary %r' % (cls, rule))
 
     @classmethod
     def _missing_(cls, value):
-        """A composite pseudo-member for a combination of flags, subject to the
-        class's boundary."""
+        """Build (and remember) the pseudo-member for a combination of flags."""
         if not isinstance(value, int):
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-        flag_mask = cls._flag_mask_
-        singles_mask = cls._singles_mask_
-        all_bits = cls._all_bits_
-        neg_value = None
-        if not ~all_bits <= value <= all_bits or value & (all_bits ^ flag_mask):
-            boundary = cls._boundary_
-            if boundary is STRICT:
-                max_bits = max(value.bit_length(), flag_mask.bit_length())
-                raise ValueError("%r invalid value %r\n    given %s\n  allowed %s"
-                                 % (cls, value, bin(value, max_bits), bin(flag_mask, max_bits)))
-            elif boundary is CONFORM:
-                value = value & flag_mask
-            elif boundary is EJECT:
-                return value
-            elif boundary is KEEP:
-                if value < 0:
-                    value = max(all_bits + 1, 2 ** (value.bit_length())) + value
-            else:
-                raise ValueError('%r unknown flag boundary %r' % (cls, boundary))
+        value, done = cls._apply_boundary(value)
+        if done:
+            return value
+        negative = None
         if value < 0:
-            neg_value = value
-            value = all_bits + 1 + value
-        unknown = value & ~flag_mask
-        aliases = value & ~singles_mask
-        member_value = value & singles_mask
-        if unknown and cls._boundary_ is not KEEP:
+            negative = value
+            value += cls._all_bits_ + 1
+        singles = cls._singles_mask_
+        stray = value & ~cls._flag_mask_
+        if stray and cls._boundary_ is not KEEP:
             raise ValueError('%s(%r) -->  unknown values %r [%s]'
-                             % (cls.__name__, value, unknown, bin(unknown)))
-        if cls._member_type_ is object:
-            pseudo = object.__new__(cls)
-        else:
-            pseudo = cls._member_type_.__new__(cls, value)
+                             % (cls.__name__, value, stray, bin(stray)))
+        base_type = cls._member_type_
+        pseudo = object.__new__(cls) if base_type is object else base_type.__new__(cls, value)
         if not hasattr(pseudo, '_value_'):
             pseudo._value_ = value
-        if member_value or aliases:
-            members = []
-            combined = 0
-            for m in cls._iter_member_(member_value):
-                members.append(m)
-                combined |= m._value_
-            if aliases:
-                value = member_value | aliases
-                for n, pm in cls._member_map_.items():
-                    if pm not in members and pm._value_ and pm._value_ & value == pm._value_:
-                        members.append(pm)
-                        combined |= pm._value_
-            unknown = value ^ combined
-            pseudo._name_ = '|'.join([m._name_ for m in members])
-            if not combined:
-                pseudo._name_ = None
-            elif unknown and cls._boundary_ is STRICT:
-                raise ValueError('%r: no members with value %r' % (cls, unknown))
-            elif unknown:
-                pseudo._name_ += '|%s' % cls._numeric_repr_(unknown)
-        else:
-            pseudo._name_ = None
+        pseudo._name_ = cls._compose_name(value, value & singles, value & ~singles)
         pseudo = cls._value2member_map_.setdefault(value, pseudo)
-        if neg_value is not None:
-            cls._value2member_map_[neg_value] = pseudo
+        if negative is not None:
+            cls._value2member_map_[negative] = pseudo
         return pseudo
 
+    @classmethod
+    def _compose_name(cls, value, single_bits, multi_bits):
+        """'A|B' naming the members that make up value (None if none do),
+        with any leftover bits shown as a number when the boundary allows."""
+        if not (single_bits or multi_bits):
+            return None
+        parts = [m for m in cls._iter_member_(single_bits)]
+        covered = 0
+        for member in parts:
+            covered |= member._value_
+        if multi_bits:
+            value = single_bits | multi_bits
+            for member in cls._member_map_.values():
+                bits = member._value_
+                if member not in parts and bits and bits & value == bits:
+                    parts.append(member)
+                    covered |= bits
+        leftover = value ^ covered
+        if not covered:
+            return None
+        if leftover and cls._boundary_ is STRICT:
+            raise ValueError('%r: no members with value %r' % (cls, leftover))
+        name = '|'.join([member._name_ for member in parts])
+        if leftover:
+            name += '|' + cls._numeric_repr_(leftover)
+        return name
+
     def __contains__(self, other):
-        """True if self has at least the flags of other."""
-        if not isinstance(other, self.__class__):
+        """Whether every flag of other is set in self."""
+        if not isinstance(other, type(self)):
             raise TypeError("unsupported operand type(s) for 'in': %r and %r"
-                            % (type(other).__qualname__, self.__class__.__qualname__))
-        return other._value_ & self._value_ == other._value_
+                            % (type(other).__qualname__, type(self).__qualname__))
+        return self._value_ & other._value_ == other._value_
 
     def __iter__(self):
-        """The flags of self, in definition order."""
-        yield from self._iter_member_(self._value_)
+        """The single flags set in self."""
+        return iter(list(self._iter_member_(self._value_)))
 
     def __len__(self):
         return self._value_.bit_count()
 
     def __repr__(self):
-        cls_name = self.__class__.__name__
-        v_repr = self.__class__._value_repr_ or repr
-        if self._name_ is None:
-            return "<%s: %s>" % (cls_name, v_repr(self._value_))
-        return "<%s.%s: %s>" % (cls_name, self._name_, v_repr(self._value_))
+        kind = type(self)
+        show = kind._value_repr_ or repr
+        label = kind.__name__ if self._name_ is None else f"{kind.__name__}.{self._name_}"
+        return f"<{label}: {show(self._value_)}>"
 
     def __str__(self):
-        cls_name = self.__class__.__name__
-        if self._name_ is None:
-            return '%s(%r)' % (cls_name, self._value_)
-        return "%s.%s" % (cls_name, self._name_)
+        kind = type(self).__name__
+        if self._name_ is not None:
+            return f"{kind}.{self._name_}"
+        return f"{kind}({self._value_!r})"
 
     def __bool__(self):
-        return bool(self._value_)
+        return self._value_ != 0
 
     def _operand(self, other):
         """other's value if it can combine with self, else None."""
-        if isinstance(other, self.__class__):
+        if isinstance(other, type(self)):
             return other._value_
-        if self._member_type_ is not object and isinstance(other, self._member_type_):
+        base_type = self._member_type_
+        if base_type is not object and isinstance(other, base_type):
             return other
         return None
 
-    def __or__(self, other):
-        v = self._operand(other)
-        if v is None:
-            return NotImplemented
-        return self.__class__(self._value_ | v)
-
-    def __and__(self, other):
-        v = self._operand(other)
-        if v is None:
-            return NotImplemented
-        return self.__class__(self._value_ & v)
-
-    def __xor__(self, other):
-        v = self._operand(other)
-        if v is None:
-            return NotImplemented
-        return self.__class__(self._value_ ^ v)
+    __or__ = __ror__ = _flag_operator(lambda a, b: a | b, '__or__')
+    __and__ = __rand__ = _flag_operator(lambda a, b: a & b, '__and__')
+    __xor__ = __rxor__ = _flag_operator(lambda a, b: a ^ b, '__xor__')
 
     def __invert__(self):
         if self._inverted_ is None:
-            if self._boundary_ in (EJECT, KEEP):
-                self._inverted_ = self.__class__(~self._value_)
-            else:
-                self._inverted_ = self.__class__(self._singles_mask_ & ~self._value_)
+            keeps_bits = self._boundary_ in (EJECT, KEEP)
+            flipped = ~self._value_ if keeps_bits else self._singles_mask_ & ~self._value_
+            self._inverted_ = type(self)(flipped)
         return self._inverted_
-
-    __rand__ = __and__
-    __ror__ = __or__
-    __rxor__ = __xor__
 
 
 class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     """Support for integer-based Flags."""
 
 
+def _aliases(enumeration):
+    """(alias, canonical name) for every alias of the enumeration."""
+    return [(alias, member.name) for alias, member in enumeration.__members__.items()
+            if alias != member.name]
+
+
+def _describe_aliases(pairs):
+    return ', '.join([f"{alias} -> {name}" for alias, name in pairs])
+
+
 def unique(enumeration):
-    """Class decorator for enumerations ensuring unique member values."""
-    duplicates = []
-    for name, m in enumeration.__members__.items():
-        if name != m.name:
-            duplicates.append((name, m.name))
-    if duplicates:
-        details = ', '.join(["%s -> %s" % (alias, name) for (alias, name) in duplicates])
-        raise ValueError('duplicate values found in %r: %s' % (enumeration, details))
+    """Class decorator rejecting enumerations in which two names share a value."""
+    pairs = _aliases(enumeration)
+    if pairs:
+        raise ValueError(f'duplicate values found in {enumeration!r}: {_describe_aliases(pairs)}')
     return enumeration
 
 
 def _power_of_two(value):
-    if value < 1:
-        return False
-    return value == 2 ** _high_bit(value)
+    return value >= 1 and value & (value - 1) == 0
+
+
+def _module_prefix(member):
+    return type(member).__module__.rpartition('.')[2] + '.'
 
 
 def global_enum_repr(self):
-    """module.NAME instead of Class.NAME."""
-    module = self.__class__.__module__.split('.')[-1]
-    return '%s.%s' % (module, self._name_)
+    """Repr a member as module.NAME rather than Class.NAME."""
+    return _module_prefix(self) + self._name_
 
 
 def global_flag_repr(self):
-    """module.NAME (or module.A|module.B) instead of Class.NAME."""
-    module = self.__class__.__module__.split('.')[-1]
-    cls_name = self.__class__.__name__
+    """Repr a flag as module.NAME, or module.A|module.B for a combination."""
+    prefix = _module_prefix(self)
     if self._name_ is None:
-        return "%s.%s(%r)" % (module, cls_name, self._value_)
+        return f"{prefix}{type(self).__name__}({self._value_!r})"
     if _is_single_bit(self._value_):
-        return '%s.%s' % (module, self._name_)
-    if self._boundary_ is not FlagBoundary.KEEP:
-        return '|'.join(['%s.%s' % (module, name) for name in self.name.split('|')])
-    parts = []
-    for n in self._name_.split('|'):
-        parts.append(n if n[0].isdigit() else '%s.%s' % (module, n))
-    return '|'.join(parts)
+        return prefix + self._name_
+    keep_numbers = self._boundary_ is FlagBoundary.KEEP
+    pieces = self._name_.split('|') if keep_numbers else self.name.split('|')
+    return '|'.join(piece if keep_numbers and piece[0].isdigit() else prefix + piece
+                    for piece in pieces)
 
 
 def global_str(self):
-    """NAME instead of Class.NAME."""
-    if self._name_ is None:
-        return "%s(%r)" % (self.__class__.__name__, self._value_)
-    return self._name_
+    """str() of a member as just NAME."""
+    if self._name_ is not None:
+        return self._name_
+    return f"{type(self).__name__}({self._value_!r})"
 
 
 def global_enum(cls, update_str=False):
-    """Decorator: members repr as module.NAME and are exported to the module's
-    namespace."""
-    if issubclass(cls, Flag):
-        cls.__repr__ = global_flag_repr
-    else:
-        cls.__repr__ = global_enum_repr
-    if not issubclass(cls, ReprEnum) or update_str:
+    """Class decorator: module-style reprs, and the members copied into the
+    defining module's namespace."""
+    cls.__repr__ = global_flag_repr if issubclass(cls, Flag) else global_enum_repr
+    if update_str or not issubclass(cls, ReprEnum):
         cls.__str__ = global_str
-    module = sys.modules.get(cls.__module__)
-    if module is not None:
-        module.__dict__.update(cls.__members__)
+    home = sys.modules.get(cls.__module__)
+    if home is not None:
+        vars(home).update(cls.__members__)
     return cls
 
 
 class EnumCheck(StrEnum):
-    """Various conditions to check an enumeration for."""
+    """Properties that verify() can require of an enumeration."""
     CONTINUOUS = "no skipped integer values"
     NAMED_FLAGS = "multi-flag aliases may not contain unnamed flags"
     UNIQUE = "one name per value"
@@ -1070,73 +1068,72 @@ class EnumCheck(StrEnum):
 CONTINUOUS, NAMED_FLAGS, UNIQUE = EnumCheck
 
 
+def _require_unique(enumeration, kind):
+    pairs = _aliases(enumeration)
+    if pairs:
+        raise ValueError(f'aliases found in {enumeration!r}: {_describe_aliases(pairs)}')
+
+
+def _require_continuous(enumeration, kind):
+    present = {member.value for member in enumeration}
+    if len(present) < 2:
+        return
+    low, high = min(present), max(present)
+    if kind == 'flag':
+        expected = [1 << bit for bit in range(_high_bit(low) + 1, _high_bit(high))]
+    else:
+        expected = range(low + 1, high)
+    gaps = [value for value in expected if value not in present]
+    if gaps:
+        text = 'invalid %s %r: missing values %s' % (
+            kind, enumeration.__name__, ', '.join(map(str, gaps)))
+        raise ValueError(text[:256])
+
+
+def _require_named_flags(enumeration, kind):
+    canonical = enumeration._member_names_
+    known = [member.value for member in enumeration]
+    offenders = []
+    unnamed = 0
+    for name, alias in enumeration._member_map_.items():
+        if name in canonical or alias.value < 0:
+            continue
+        lacking = [bit for bit in _iter_bits_lsb(alias.value) if bit not in known]
+        if lacking:
+            offenders.append(name)
+            unnamed |= sum(lacking)
+    if not offenders:
+        return
+    if len(offenders) > 1:
+        who = 'aliases %s and %s are missing' % (', '.join(offenders[:-1]), offenders[-1])
+    else:
+        who = 'alias %s is missing' % offenders[0]
+    what = ('value 0x%x' if _is_single_bit(unnamed) else 'combined values of 0x%x') % unnamed
+    raise ValueError('invalid Flag %r: %s %s [use enum.show_flag_values(value)'
+                     ' for details]' % (enumeration.__name__, who, what))
+
+
+_CHECKERS = {
+    UNIQUE: _require_unique,
+    CONTINUOUS: _require_continuous,
+    NAMED_FLAGS: _require_named_flags,
+}
+
+
 class verify:
-    """Check an enumeration for various constraints (a class decorator)."""
+    """Class decorator checking an enumeration for the given EnumCheck
+    properties."""
 
     def __init__(self, *checks):
         self.checks = checks
 
     def __call__(self, enumeration):
-        checks = self.checks
-        cls_name = enumeration.__name__
         if Flag is not None and issubclass(enumeration, Flag):
-            enum_type = 'flag'
+            kind = 'flag'
         elif issubclass(enumeration, Enum):
-            enum_type = 'enum'
+            kind = 'enum'
         else:
             raise TypeError("the 'verify' decorator only works with Enum and Flag")
-        for check in checks:
-            if check is UNIQUE:
-                duplicates = []
-                for name, m in enumeration.__members__.items():
-                    if name != m.name:
-                        duplicates.append((name, m.name))
-                if duplicates:
-                    details = ', '.join(["%s -> %s" % (alias, name)
-                                         for (alias, name) in duplicates])
-                    raise ValueError('aliases found in %r: %s' % (enumeration, details))
-            elif check is CONTINUOUS:
-                values = set(e.value for e in enumeration)
-                if len(values) < 2:
-                    continue
-                low, high = min(values), max(values)
-                missing = []
-                if enum_type == 'flag':
-                    for i in range(_high_bit(low) + 1, _high_bit(high)):
-                        if 2 ** i not in values:
-                            missing.append(2 ** i)
-                elif enum_type == 'enum':
-                    for i in range(low + 1, high):
-                        if i not in values:
-                            missing.append(i)
-                if missing:
-                    raise ValueError(('invalid %s %r: missing values %s' % (
-                        enum_type, cls_name, ', '.join((str(m) for m in missing))))[:256])
-            elif check is NAMED_FLAGS:
-                member_names = enumeration._member_names_
-                member_values = [m.value for m in enumeration]
-                missing_names = []
-                missing_value = 0
-                for name, alias in enumeration._member_map_.items():
-                    if name in member_names:
-                        continue
-                    if alias.value < 0:
-                        continue
-                    values = list(_iter_bits_lsb(alias.value))
-                    missed = [v for v in values if v not in member_values]
-                    if missed:
-                        missing_names.append(name)
-                        missing_value |= sum(missed)
-                if missing_names:
-                    if len(missing_names) == 1:
-                        alias = 'alias %s is missing' % missing_names[0]
-                    else:
-                        alias = 'aliases %s and %s are missing' % (
-                            ', '.join(missing_names[:-1]), missing_names[-1])
-                    if _is_single_bit(missing_value):
-                        value = 'value 0x%x' % missing_value
-                    else:
-                        value = 'combined values of 0x%x' % missing_value
-                    raise ValueError('invalid Flag %r: %s %s [use enum.show_flag_values(value)'
-                                     ' for details]' % (cls_name, alias, value))
+        for check in self.checks:
+            _CHECKERS[check](enumeration, kind)
         return enumeration

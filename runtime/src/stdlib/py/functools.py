@@ -1,420 +1,429 @@
-"""functools: tools for working with functions and callable objects."""
+"""Higher-order helpers: wrappers, caching, partial application, dispatch."""
 
-__all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
-           'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
-           'partial', 'partialmethod', 'singledispatch', 'cached_property']
+__all__ = [
+    'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'cache', 'cached_property',
+    'cmp_to_key', 'lru_cache', 'partial', 'partialmethod', 'reduce',
+    'singledispatch', 'singledispatchmethod', 'total_ordering',
+    'update_wrapper', 'wraps',
+]
 
-from collections import namedtuple
+import collections as _collections
+from _functools import cmp_to_key
 
-WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
-                       '__annotations__')
-WRAPPER_UPDATES = ('__dict__',)
+# Attributes copied over by update_wrapper(), and those merged into.
+WRAPPER_ASSIGNMENTS = (
+    '__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
+WRAPPER_UPDATES = ('__dict__', )
 
+
+def _is_abstract(func):
+    return bool(getattr(func, '__isabstractmethod__', False))
+
+
+def _check_callable_or_descriptor(func):
+    if callable(func) or hasattr(func, '__get__'):
+        return
+    raise TypeError(f"{func!r} is not callable or a descriptor")
+
+
+# --- wrapping ---------------------------------------------------------------
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
                    updated=WRAPPER_UPDATES):
-    for attr in assigned:
-        try:
-            value = getattr(wrapped, attr)
-        except AttributeError:
-            pass
-        else:
-            try:
-                setattr(wrapper, attr, value)
-            except (AttributeError, TypeError):
-                pass
-    for attr in updated:
-        try:
-            getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
-        except AttributeError:
-            pass
+    """Make `wrapper` look like `wrapped`; return `wrapper`."""
+    absent = object()
+    for name in assigned:
+        value = getattr(wrapped, name, absent)
+        if value is not absent:
+            setattr(wrapper, name, value)
+    for name in updated:
+        getattr(wrapper, name).update(getattr(wrapped, name, {}))
+    # Set last, so that a __wrapped__ copied through __dict__ is replaced.
     wrapper.__wrapped__ = wrapped
     return wrapper
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    def decorator(wrapper):
-        return update_wrapper(wrapper, wrapped, assigned, updated)
-    return decorator
+    """Decorator form of update_wrapper()."""
+    return partial(update_wrapper, wrapped=wrapped, assigned=assigned,
+                   updated=updated)
 
 
-################################################################################
-### total_ordering
-################################################################################
+# --- total_ordering -----------------------------------------------------------
+#
+# Each missing comparison is computed from the one the class defines (the
+# "root").  Writing a root as "x R y", every other comparison is one of:
+#   - the root's negation (< vs >=, <= vs >);
+#   - a strict one: (root or its negation) and x != y;
+#   - a non-strict one: (root or its negation) or x == y.
+# The negation is used when the target points the other way from the root.
 
-def _gt_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
+_LESS_SIDE = ('__lt__', '__le__')
+_STRICT = ('__lt__', '__gt__')
+_ROOT_PREFERENCE = ('__lt__', '__le__', '__gt__', '__ge__')
 
-def _le_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
 
-def _ge_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
+def _ordering_method(root, target):
+    same_side = (root in _LESS_SIDE) == (target in _LESS_SIDE)
+    if not same_side and (root in _STRICT) != (target in _STRICT):
+        def method(self, other):
+            outcome = getattr(type(self), root)(self, other)
+            if outcome is NotImplemented:
+                return outcome
+            return not outcome
+    elif target in _STRICT:
+        def method(self, other):
+            outcome = getattr(type(self), root)(self, other)
+            if outcome is NotImplemented:
+                return outcome
+            if not same_side:
+                outcome = not outcome
+            return outcome and self != other
+    else:
+        def method(self, other):
+            outcome = getattr(type(self), root)(self, other)
+            if outcome is NotImplemented:
+                return outcome
+            if not same_side:
+                outcome = not outcome
+            return outcome or self == other
+    method.__name__ = target
+    method.__qualname__ = target
+    return method
 
-def _ge_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
 
-def _lt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-def _gt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _lt_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-def _ge_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-def _le_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _le_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-def _gt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-def _lt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-_convert = {
-    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+_DERIVED = {
+    root: [(target, _ordering_method(root, target))
+           for target in _ROOT_PREFERENCE if target != root]
+    for root in _ROOT_PREFERENCE
 }
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
-    roots = {op for op in _convert if getattr(cls, op, None) is not getattr(object, op, None)}
-    if not roots:
+    """Class decorator: add the rich comparisons the class leaves out."""
+    defined = [name for name in _ROOT_PREFERENCE
+               if getattr(cls, name, None) is not getattr(object, name, None)]
+    if not defined:
         raise ValueError('must define at least one ordering operation: < > <= >=')
-    root = max(roots)
-    for opname, opfunc in _convert[root]:
-        if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+    for target, method in _DERIVED[defined[0]]:
+        if target not in defined:
+            setattr(cls, target, method)
     return cls
 
 
-################################################################################
-### cmp_to_key
-################################################################################
+# --- reduce --------------------------------------------------------------------
 
-def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function"""
-    class K(object):
-        __slots__ = ['obj']
-
-        def __init__(self, obj):
-            self.obj = obj
-
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    return K
+_NO_START = object()
 
 
-try:
-    from _functools import cmp_to_key
-except ImportError:
-    pass
+def reduce(function, sequence, initial=_NO_START):
+    """Fold `sequence` from the left with the two-argument `function`."""
+    try:
+        items = iter(sequence)
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
+    total = initial
+    if total is _NO_START:
+        for total in items:
+            break
+        else:
+            raise TypeError("reduce() of empty iterable with no initial value")
+    for item in items:
+        total = function(total, item)
+    return total
 
 
-################################################################################
-### reduce
-################################################################################
-
-_initial_missing = object()
-
-
-def reduce(function, sequence, initial=_initial_missing):
-    it = iter(sequence)
-    if initial is _initial_missing:
-        try:
-            value = next(it)
-        except StopIteration:
-            raise TypeError("reduce() of empty iterable with no initial value") from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
-
-
-################################################################################
-### partial
-################################################################################
+# --- partial application ------------------------------------------------------------
 
 class partial:
-    """New function with partial application of the given arguments
-    and keywords."""
+    """Callable that calls `func` with some arguments filled in ahead."""
 
-    def __init__(self, func, /, *args, **keywords):
+    def __new__(cls, func, /, *args, **kwargs):
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if isinstance(func, partial):
-            args = func.args + args
-            keywords = {**func.keywords, **keywords}
-            func = func.func
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        if isinstance(func, partial) and type(func).__call__ is partial.__call__:
+            # Flatten partial(partial(f, a), b) into partial(f, a, b).
+            func, args, kwargs = func.func, func.args + args, dict(func.keywords, **kwargs)
+        self = object.__new__(cls)
+        self.func, self.args, self.keywords = func, args, kwargs
+        return self
 
-    def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
-        return self.func(*self.args, *args, **keywords)
+    def __call__(self, /, *more, **extra):
+        preset = self.keywords
+        if preset:
+            extra = dict(preset, **extra)
+        return self.func(*self.args, *more, **extra)
 
     def __repr__(self):
-        args = [repr(self.func)]
-        args.extend(repr(x) for x in self.args)
-        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
-        return f"functools.partial({', '.join(args)})"
+        shown = [repr(self.func)]
+        shown += [repr(a) for a in self.args]
+        shown += [f"{key}={value!r}" for key, value in self.keywords.items()]
+        owner = type(self)
+        prefix = 'functools.partial' if owner is partial else owner.__qualname__
+        return f"{prefix}({', '.join(shown)})"
+
 
 
 class partialmethod:
-    """Method descriptor with partial application of the given arguments
-    and keywords."""
+    """Like partial(), but binds as a method when looked up on an instance."""
 
-    def __init__(self, func, /, *args, **keywords):
+    def __init__(self, func, /, *args, **kwargs):
+        _check_callable_or_descriptor(func)
         if isinstance(func, partialmethod):
-            self.func = func.func
-            self.args = func.args + args
-            self.keywords = {**func.keywords, **keywords}
-        else:
-            self.func = func
-            self.args = args
-            self.keywords = keywords
+            func, args, kwargs = func.func, func.args + args, dict(func.keywords, **kwargs)
+        self.func, self.args, self.keywords = func, args, kwargs
+
+    def __repr__(self):
+        shown = [repr(self.func)]
+        shown += [repr(a) for a in self.args]
+        shown += [f"{key}={value!r}" for key, value in self.keywords.items()]
+        owner = type(self)
+        return f"{owner.__module__}.{owner.__qualname__}({', '.join(shown)})"
+
+    def _as_function(self):
+        func, args, keywords = self.func, self.args, self.keywords
+
+        def method(instance, /, *more, **extra):
+            return func(instance, *args, *more, **{**keywords, **extra})
+        method.__isabstractmethod__ = self.__isabstractmethod__
+        method._partialmethod = self
+        return method
 
     def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        func = self.func
-        args = self.args
-        keywords = self.keywords
+        binder = getattr(self.func, '__get__', None)
+        if binder is not None:
+            bound = binder(obj, cls)
+            if bound is not self.func:
+                result = partial(bound, *self.args, **self.keywords)
+                owner = getattr(bound, '__self__', None)
+                if owner is not None:
+                    result.__self__ = owner
+                return result
+        return self._as_function().__get__(obj, cls)
 
-        def _method(*more, **kw):
-            return func(obj, *args, *more, **{**keywords, **kw})
-        return _method
-
-
-################################################################################
-### LRU cache
-################################################################################
-
-_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
-_kwd_mark = object()
+    __isabstractmethod__ = property(lambda self: _is_abstract(self.func))
 
 
-def _make_key(args, kwds, typed):
-    key = args
+# --- caching ---------------------------------------------------------------------
+
+_CacheInfo = _collections.namedtuple('CacheInfo', 'hits misses maxsize currsize')
+_KEYWORDS_FOLLOW = object()
+
+
+def _cache_key(args, kwds, typed):
+    if not kwds and not typed:
+        if len(args) == 1 and type(args[0]) in (int, str):
+            return args[0]
+        return args
+    parts = list(args)
     if kwds:
-        key += (_kwd_mark,)
-        for item in kwds.items():
-            key += item
+        parts.append(_KEYWORDS_FOLLOW)
+        for pair in kwds.items():
+            parts.extend(pair)
     if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in (int, str):
-        return key[0]
-    return key
+        parts.extend([type(a) for a in args])
+        parts.extend([type(v) for v in kwds.values()])
+    return tuple(parts)
+
+
+def _memoize(func, maxsize, typed):
+    """Wrap `func` with a dictionary cache holding at most `maxsize` entries
+    (None: no limit), evicting the least recently used entry."""
+    table = {}
+    tally = [0, 0]
+    none = object()
+    limited = maxsize is not None
+    key_of = _cache_key
+
+    if maxsize == 0:
+        def memoized(*args, **kwds):
+            tally[1] += 1
+            return func(*args, **kwds)
+    else:
+        def memoized(*args, **kwds):
+            key = key_of(args, kwds, typed)
+            found = table.get(key, none)
+            if found is not none:
+                tally[0] += 1
+                if limited:
+                    # Re-insert so that dict order tracks recency of use.
+                    del table[key]
+                    table[key] = found
+                return found
+            tally[1] += 1
+            found = func(*args, **kwds)
+            if not limited:
+                table[key] = found
+            elif key not in table:
+                table[key] = found
+                if len(table) > maxsize:
+                    del table[next(iter(table))]
+            return found
+
+    def cache_info():
+        """Hit and miss counts, the size limit and the current size."""
+        return _CacheInfo(tally[0], tally[1], maxsize, len(table))
+
+    def cache_clear():
+        """Empty the cache and reset the counts."""
+        table.clear()
+        tally[0] = tally[1] = 0
+
+    memoized.cache_info = cache_info
+    memoized.cache_clear = cache_clear
+    memoized.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+    return memoized
 
 
 def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator."""
+    """Decorator caching a function's results by its arguments."""
     if isinstance(maxsize, int):
-        if maxsize < 0:
-            maxsize = 0
-    elif callable(maxsize) and isinstance(typed, bool):
-        user_function, maxsize = maxsize, 128
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
-        return update_wrapper(wrapper, user_function)
+        maxsize = max(maxsize, 0)
+    elif isinstance(typed, bool) and callable(maxsize):
+        # Applied without arguments: @lru_cache
+        return update_wrapper(_memoize(maxsize, 128, typed), maxsize)
     elif maxsize is not None:
         raise TypeError('Expected first argument to be an integer, a callable, or None')
-
-    def decorating_function(user_function):
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
-        return update_wrapper(wrapper, user_function)
-    return decorating_function
-
-
-def _lru_cache_wrapper(user_function, maxsize, typed):
-    sentinel = object()
-    make_key = _make_key
-    cache = {}
-    stats = [0, 0]  # hits, misses
-    cache_get = cache.get
-
-    if maxsize == 0:
-        def wrapper(*args, **kwds):
-            stats[1] += 1
-            return user_function(*args, **kwds)
-    elif maxsize is None:
-        def wrapper(*args, **kwds):
-            key = make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                stats[0] += 1
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            cache[key] = result
-            return result
-    else:
-        def wrapper(*args, **kwds):
-            key = make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                stats[0] += 1
-                del cache[key]
-                cache[key] = result
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            if key in cache:
-                pass
-            else:
-                cache[key] = result
-                if len(cache) > maxsize:
-                    del cache[next(iter(cache))]
-            return result
-
-    def cache_info():
-        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
-
-    def cache_clear():
-        cache.clear()
-        stats[0] = stats[1] = 0
-
-    def cache_parameters():
-        return {'maxsize': maxsize, 'typed': typed}
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    wrapper.cache_parameters = cache_parameters
-    return wrapper
+    return lambda func: update_wrapper(_memoize(func, maxsize, typed), func)
 
 
 def cache(user_function, /):
-    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
-    return lru_cache(maxsize=None)(user_function)
+    """Unbounded lru_cache()."""
+    return update_wrapper(_memoize(user_function, None, False), user_function)
 
 
-################################################################################
-### singledispatch
-################################################################################
+# --- single dispatch -------------------------------------------------------------
 
-def _find_impl(cls, registry):
-    for t in cls.__mro__:
-        if t in registry:
-            return registry[t]
+def _is_dispatch_class(candidate):
+    if isinstance(candidate, type):
+        return True
+    members = getattr(candidate, '__args__', None)
+    return (type(candidate).__name__ == 'UnionType' and members is not None
+            and all(isinstance(m, type) for m in members))
+
+
+def _dispatch_classes(candidate):
+    if isinstance(candidate, type):
+        return (candidate,)
+    return tuple(candidate.__args__)
+
+
+def _best_match(cls, registry):
+    """The registered implementation for `cls`: its own MRO is searched
+    first; a registered class outside the MRO (an ABC it is a virtual subclass
+    of) is tried where the MRO leaves its subclasses."""
+    mro = cls.__mro__
+    virtual = [k for k in registry if k not in mro and issubclass(cls, k)]
+    for position, klass in enumerate(mro):
+        if klass in registry:
+            return registry[klass]
+        following = mro[position + 1] if position + 1 < len(mro) else None
+        here = [k for k in virtual if issubclass(klass, k)
+                and (following is None or not issubclass(following, k))]
+        here = [k for k in here
+                if not any(o is not k and issubclass(o, k) for o in here)]
+        if len(here) > 1:
+            raise RuntimeError(f"Ambiguous dispatch: {here[0]} or {here[1]}")
+        if here:
+            return registry[here[0]]
     return registry.get(object)
 
 
 def singledispatch(func):
-    """Single-dispatch generic function decorator."""
-    registry = {}
+    """Turn `func` into a generic function dispatching on its first argument's
+    type; add implementations with .register()."""
+    registry = {object: func}
 
     def dispatch(cls):
         impl = registry.get(cls)
         if impl is None:
-            impl = _find_impl(cls, registry)
+            impl = _best_match(cls, registry)
         return impl
 
     def register(cls, func=None):
-        if func is None:
-            if isinstance(cls, type):
-                return lambda f: register(cls, f)
-            ann = getattr(cls, '__annotations__', {})
-            if not ann:
+        if _is_dispatch_class(cls):
+            if func is None:
+                return partial(register, cls)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class or union type."
+                )
+            annotations = getattr(cls, '__annotations__', {})
+            if not annotations:
                 raise TypeError(
                     f"Invalid first argument to `register()`: {cls!r}. "
                     f"Use either `@register(some_class)` or plain `@register` "
                     f"on an annotated function."
                 )
             func = cls
-            argname, cls = next(iter(ann.items()))
-        registry[cls] = func
+            argname, cls = next(iter(annotations.items()))
+            if not _is_dispatch_class(cls):
+                raise TypeError(
+                    f"Invalid annotation for {argname!r}. "
+                    f"{cls!r} is not a class."
+                )
+        for klass in _dispatch_classes(cls):
+            registry[klass] = func
         return func
 
-    def wrapper(*args, **kw):
-        if not args:
-            raise TypeError(f'{funcname} requires at least 1 positional argument')
-        return dispatch(args[0].__class__)(*args, **kw)
+    label = getattr(func, '__name__', None) or 'singledispatch function'
 
-    funcname = getattr(func, '__name__', 'singledispatch function')
-    registry[object] = func
-    wrapper.register = register
-    wrapper.dispatch = dispatch
-    wrapper.registry = registry
-    update_wrapper(wrapper, func)
-    return wrapper
+    def generic(*args, **kwargs):
+        if args:
+            return dispatch(args[0].__class__)(*args, **kwargs)
+        raise TypeError(f'{label} requires at least 1 positional argument')
+
+    generic.register = register
+    generic.dispatch = dispatch
+    generic.registry = registry
+    generic._clear_cache = lambda: None
+    update_wrapper(generic, func)
+    return generic
 
 
-################################################################################
-### cached_property
-################################################################################
+class singledispatchmethod:
+    """singledispatch() for methods: dispatches on the first argument after
+    self (or cls)."""
 
-_NOT_FOUND = object()
+    def __init__(self, func):
+        _check_callable_or_descriptor(func)
+        self.func = func
+        self.dispatcher = singledispatch(func)
+
+    def register(self, cls, method=None):
+        """Add an implementation, as singledispatch's register() does."""
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        pick = self.dispatcher.dispatch
+
+        def bound(*args, **kwargs):
+            chosen = pick(args[0].__class__)
+            return chosen.__get__(obj, cls)(*args, **kwargs)
+        update_wrapper(bound, self.func)
+        bound.register = self.register
+        bound.__isabstractmethod__ = _is_abstract(self.func)
+        return bound
+
+    __isabstractmethod__ = property(lambda self: _is_abstract(self.func))
+
+
+# --- cached_property -------------------------------------------------------------
+
+_UNSET = object()
 
 
 class cached_property:
+    """Property computed on first access and then stored in the instance's
+    __dict__ under the same name."""
+
     def __init__(self, func):
         self.func = func
         self.attrname = None
         self.__doc__ = func.__doc__
+        self.__module__ = getattr(func, '__module__', None)
 
     def __set_name__(self, owner, name):
         if self.attrname is None:
@@ -425,24 +434,29 @@ class cached_property:
                 f"({self.attrname!r} and {name!r})."
             )
 
-    def _find_name(self, owner):
-        for klass in owner.__mro__:
-            for name, value in klass.__dict__.items():
-                if value is self:
-                    return name
-        return None
-
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        if self.attrname is None:
-            self.attrname = self._find_name(type(instance))
-        if self.attrname is None:
+        name = self.attrname
+        if name is None:
             raise TypeError(
                 "Cannot use cached_property instance without calling __set_name__ on it.")
-        cache = instance.__dict__
-        val = cache.get(self.attrname, _NOT_FOUND)
-        if val is _NOT_FOUND:
-            val = self.func(instance)
-            cache[self.attrname] = val
-        return val
+        try:
+            storage = instance.__dict__
+        except AttributeError:
+            raise TypeError(
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {name!r} property."
+            ) from None
+        value = storage.get(name, _UNSET)
+        if value is _UNSET:
+            value = self.func(instance)
+            try:
+                storage[name] = value
+            except TypeError:
+                raise TypeError(
+                    f"The '__dict__' attribute on {type(instance).__name__!r} "
+                    f"instance does not support item assignment for caching "
+                    f"{name!r} property."
+                ) from None
+        return value

@@ -1,8 +1,7 @@
-"""Heap queue algorithm (a.k.a. priority queue).
+"""Binary min-heaps kept in plain lists (heap[k] <= heap[2k+1], heap[2k+2]).
 
-The primitives come from the native _heapq module; merge, nlargest and
-nsmallest follow CPython's Lib/heapq.py (stable: ties keep input order).
-"""
+The heap primitives are native (_heapq); merge() and the n-best helpers are
+written on top of them here."""
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
@@ -12,90 +11,54 @@ from _heapq import _heappop_max, _heapify_max, _heapreplace_max
 
 
 def merge(*iterables, key=None, reverse=False):
-    h = []
-    h_append = h.append
+    """Lazily merge already-sorted iterables into one sorted stream; among
+    equal items, those from earlier iterables come first."""
     if reverse:
-        _heapify = _heapify_max
-        _heappop = _heappop_max
-        _heapreplace = _heapreplace_max
-        direction = -1
+        make_heap, drop_top, replace_top, step = _heapify_max, _heappop_max, _heapreplace_max, -1
     else:
-        _heapify = heapify
-        _heappop = heappop
-        _heapreplace = heapreplace
-        direction = 1
-    if key is None:
-        for order, it in enumerate(map(iter, iterables)):
-            try:
-                h_append([next(it), order * direction, it])
-            except StopIteration:
-                pass
-        _heapify(h)
-        while len(h) > 1:
-            try:
-                while True:
-                    value, order, it = s = h[0]
-                    yield value
-                    s[0] = next(it)
-                    _heapreplace(h, s)
-            except StopIteration:
-                _heappop(h)
-        if h:
-            value, order, it = h[0]
-            yield value
-            yield from it
-        return
-    for order, it in enumerate(map(iter, iterables)):
-        try:
-            value = next(it)
-            h_append([key(value), order * direction, value, it])
-        except StopIteration:
-            pass
-    _heapify(h)
-    while len(h) > 1:
-        try:
-            while True:
-                key_value, order, value, it = s = h[0]
-                yield value
-                value = next(it)
-                s[0] = key(value)
-                s[2] = value
-                _heapreplace(h, s)
-        except StopIteration:
-            _heappop(h)
-    if h:
-        key_value, order, value, it = h[0]
-        yield value
-        yield from it
+        make_heap, drop_top, replace_top, step = heapify, heappop, heapreplace, 1
+    # Each heap entry: [sort key, position of its source, value, source].
+    entries = []
+    for position, source in enumerate(iterables):
+        source = iter(source)
+        for first in source:
+            rank = first if key is None else key(first)
+            entries.append([rank, position * step, first, source])
+            break
+    make_heap(entries)
+    while len(entries) > 1:
+        top = entries[0]
+        yield top[2]
+        for following in top[3]:
+            top[0] = following if key is None else key(following)
+            top[2] = following
+            replace_top(entries, top)
+            break
+        else:
+            drop_top(entries)
+    if entries:
+        _, _, last, source = entries[0]
+        yield last
+        yield from source
+
+
+def _best(n, iterable, key, pick, descending):
+    if n == 1:
+        missing = object()
+        winner = pick(iter(iterable), default=missing, key=key)
+        return [] if winner is missing else [winner]
+    if n <= 0:
+        iter(iterable)
+        return []
+    # sorted() is stable, so equal items keep their input order.
+    return sorted(iterable, key=key, reverse=descending)[:n]
 
 
 def nsmallest(n, iterable, key=None):
-    if n == 1:
-        it = iter(iterable)
-        sentinel = object()
-        result = min(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key)[:n]
-    return sorted(iterable, key=key)[:n] if n > 0 else []
+    """The n smallest items, smallest first (like sorted(...)[:n])."""
+    return _best(n, iterable, key, min, False)
 
 
 def nlargest(n, iterable, key=None):
-    if n == 1:
-        it = iter(iterable)
-        sentinel = object()
-        result = max(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key, reverse=True)[:n]
-    return sorted(iterable, key=key, reverse=True)[:n] if n > 0 else []
+    """The n largest items, largest first (like sorted(..., reverse=True)[:n])."""
+    return _best(n, iterable, key, max, True)

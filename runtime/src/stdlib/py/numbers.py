@@ -1,101 +1,63 @@
-"""Abstract Base Classes for numbers (PEP 3141): Number > Complex > Real >
-Rational > Integral. float is registered as a Real and int as an Integral."""
+"""The numeric tower of PEP 3141 as ABCs: Number, Complex, Real, Rational,
+Integral.  int is registered as Integral and float as Real."""
 
 from abc import ABCMeta, abstractmethod
 
 __all__ = ["Number", "Complex", "Real", "Rational", "Integral"]
 
 
-class Number(metaclass=ABCMeta):
-    """All numbers inherit from this class. To check whether an argument is a
-    number of any kind, use isinstance(x, Number)."""
-    __slots__ = ()
-    __hash__ = None
+def _required(name, arity):
+    """An abstract stub for the operation `name`, taking `arity` operands."""
+    if arity == 1:
+        def stub(self):
+            raise NotImplementedError
+    else:
+        def stub(self, other):
+            raise NotImplementedError
+    stub.__name__ = name
+    return abstractmethod(stub)
 
 
-class Complex(Number):
-    """Complex numbers: addition, subtraction, multiplication, division,
-    powers, abs(), conjugate(), == and !=, real and imag."""
-    __slots__ = ()
+def _tower_class(name, base, doc, unary=(), binary=(), attributes=(), **provided):
+    """Create one level of the tower: abstract unary and binary operations,
+    abstract read-only attributes, and the concrete members in `provided`."""
+    namespace = {'__module__': __name__, '__doc__': doc, '__slots__': ()}
+    for op in unary:
+        namespace[op] = _required(op, 1)
+    for op in binary:
+        namespace[op] = _required(op, 2)
+    for attr in attributes:
+        namespace[attr] = property(_required(attr, 1))
+    namespace.update(provided)
+    return ABCMeta(name, base, namespace)
 
-    @abstractmethod
-    def __complex__(self):
-        """Return a builtin complex instance."""
 
-    def __bool__(self):
-        """True if self != 0."""
-        return self != 0
+Number = _tower_class(
+    'Number', (),
+    "Base of every number; isinstance(x, Number) tells whether x is one.",
+    __hash__=None)
 
-    @property
-    @abstractmethod
-    def real(self):
-        """The real component of this number."""
-        raise NotImplementedError
 
-    @property
-    @abstractmethod
-    def imag(self):
-        """The imaginary component of this number."""
-        raise NotImplementedError
+def _nonzero(self):
+    return self != 0
 
-    @abstractmethod
-    def __add__(self, other):
-        raise NotImplementedError
 
-    @abstractmethod
-    def __radd__(self, other):
-        raise NotImplementedError
+def _subtract(self, other):
+    return self + -other
 
-    @abstractmethod
-    def __neg__(self):
-        raise NotImplementedError
 
-    @abstractmethod
-    def __pos__(self):
-        raise NotImplementedError
+def _subtract_from(self, other):
+    return -self + other
 
-    def __sub__(self, other):
-        return self + -other
 
-    def __rsub__(self, other):
-        return -self + other
-
-    @abstractmethod
-    def __mul__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rmul__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __truediv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rtruediv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __pow__(self, exponent):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rpow__(self, base):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __abs__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def conjugate(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __eq__(self, other):
-        raise NotImplementedError
-
+Complex = _tower_class(
+    'Complex', (Number,),
+    "Numbers with real and imaginary parts and the field operations.",
+    unary=('__complex__', '__neg__', '__pos__', '__abs__', 'conjugate'),
+    binary=('__add__', '__radd__', '__mul__', '__rmul__', '__truediv__',
+            '__rtruediv__', '__pow__', '__rpow__', '__eq__'),
+    attributes=('real', 'imag'),
+    __bool__=_nonzero, __sub__=_subtract, __rsub__=_subtract_from)
 
 try:
     Complex.register(complex)
@@ -103,168 +65,71 @@ except NameError:
     pass
 
 
-class Real(Complex):
-    """Real numbers: the operations of Complex plus float(), trunc(), floor(),
-    ceil(), round(), divmod(), //, %, < and <=."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __float__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __trunc__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __floor__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __ceil__(self):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __round__(self, ndigits=None):
-        raise NotImplementedError
-
-    def __divmod__(self, other):
-        return (self // other, self % other)
-
-    def __rdivmod__(self, other):
-        return (other // self, other % self)
-
-    @abstractmethod
-    def __floordiv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rfloordiv__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __mod__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rmod__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __lt__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __le__(self, other):
-        raise NotImplementedError
-
-    def __complex__(self):
-        return complex(float(self))
-
-    @property
-    def real(self):
-        return +self
-
-    @property
-    def imag(self):
-        return 0
-
-    def conjugate(self):
-        return +self
+def _round(self, ndigits=None):
+    raise NotImplementedError
 
 
+def _divmod(self, other):
+    return (self // other, self % other)
+
+
+def _rdivmod(self, other):
+    return (other // self, other % self)
+
+
+def _as_complex(self):
+    return complex(float(self))
+
+
+def _identity(self):
+    return +self
+
+
+Real = _tower_class(
+    'Real', (Complex,),
+    "Ordered numbers: Complex plus float(), rounding, //, %, divmod, <, <=.",
+    unary=('__float__', '__trunc__', '__floor__', '__ceil__'),
+    binary=('__floordiv__', '__rfloordiv__', '__mod__', '__rmod__',
+            '__lt__', '__le__'),
+    __round__=abstractmethod(_round),
+    __divmod__=_divmod, __rdivmod__=_rdivmod, __complex__=_as_complex,
+    real=property(_identity), imag=property(lambda self: 0),
+    conjugate=_identity)
 Real.register(float)
 
 
-class Rational(Real):
-    """Real numbers with an exact numerator and denominator."""
-    __slots__ = ()
-
-    @property
-    @abstractmethod
-    def numerator(self):
-        raise NotImplementedError
-
-    @property
-    @abstractmethod
-    def denominator(self):
-        raise NotImplementedError
-
-    def __float__(self):
-        """The nearest float to numerator / denominator."""
-        return int(self.numerator) / int(self.denominator)
+def _ratio_float(self):
+    return int(self.numerator) / int(self.denominator)
 
 
-class Integral(Rational):
-    """Integers: the operations of Rational plus int(), index(), the bitwise
-    operators and three-argument pow()."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __int__(self):
-        raise NotImplementedError
-
-    def __index__(self):
-        return int(self)
-
-    @abstractmethod
-    def __pow__(self, exponent, modulus=None):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __lshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rlshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rrshift__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __and__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rand__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __xor__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __rxor__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __or__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __ror__(self, other):
-        raise NotImplementedError
-
-    @abstractmethod
-    def __invert__(self):
-        raise NotImplementedError
-
-    def __float__(self):
-        return float(int(self))
-
-    @property
-    def numerator(self):
-        return +self
-
-    @property
-    def denominator(self):
-        return 1
+Rational = _tower_class(
+    'Rational', (Real,),
+    "Exact fractions: a numerator and a denominator.",
+    attributes=('numerator', 'denominator'),
+    __float__=_ratio_float)
 
 
+def _int_pow(self, exponent, modulus=None):
+    raise NotImplementedError
+
+
+def _int_float(self):
+    return float(int(self))
+
+
+def _int_index(self):
+    return int(self)
+
+
+Integral = _tower_class(
+    'Integral', (Rational,),
+    "Integers: Rational plus int(), index(), bit operations, 3-argument pow().",
+    unary=('__int__', '__invert__'),
+    binary=('__lshift__', '__rlshift__', '__rshift__', '__rrshift__',
+            '__and__', '__rand__', '__xor__', '__rxor__', '__or__', '__ror__'),
+    __pow__=abstractmethod(_int_pow), __index__=_int_index,
+    __float__=_int_float, numerator=property(_identity),
+    denominator=property(lambda self: 1))
 Integral.register(int)
+
+del _tower_class

@@ -1,18 +1,21 @@
-"""A collection of string constants and helpers (capwords, Template)."""
+"""String constants, capwords() and the $-substitution Template class."""
 
-__all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
-           "digits", "hexdigits", "octdigits", "printable", "punctuation",
-           "whitespace", "Template"]
+__all__ = [
+    "Template", "ascii_letters", "ascii_lowercase", "ascii_uppercase",
+    "capwords", "digits", "hexdigits", "octdigits", "printable",
+    "punctuation", "whitespace",
+]
 
 whitespace = ' \t\n\r\v\f'
-ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
-ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-ascii_letters = ascii_lowercase + ascii_uppercase
-digits = '0123456789'
-hexdigits = digits + 'abcdef' + 'ABCDEF'
-octdigits = '01234567'
-punctuation = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
-printable = digits + ascii_letters + punctuation + whitespace
+ascii_lowercase = ''.join(chr(code) for code in range(ord('a'), ord('z') + 1))
+ascii_uppercase = ascii_lowercase.upper()
+ascii_letters = f'{ascii_lowercase}{ascii_uppercase}'
+digits = ''.join(str(d) for d in range(10))
+hexdigits = f'{digits}abcdefABCDEF'
+octdigits = digits[:8]
+# Every printable ASCII character that is neither a letter, a digit nor space.
+punctuation = ''.join(chr(code) for code in range(33, 127) if not chr(code).isalnum())
+printable = f'{digits}{ascii_letters}{punctuation}{whitespace}'
 
 
 def capwords(s, sep=None):

@@ -10,11 +10,9 @@ class _Alias:
         self.__args__ = args
 
     def __getitem__(self, params):
-        if not isinstance(params, tuple):
-            params = (params,)
-        return _Alias(self._name, params)
+        return _Alias(self._name, params if type(params) is tuple else (params,))
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *_args, **_kwargs):
         raise TypeError(f"Type {self._name} cannot be instantiated")
 
     def __repr__(self):
@@ -30,68 +28,30 @@ class _Alias:
 
 
 def _type_repr(obj):
-    if isinstance(obj, type):
-        if obj.__module__ == 'builtins':
-            return obj.__qualname__
-        return f'{obj.__module__}.{obj.__qualname__}'
-    if obj is ...:
-        return '...'
     if obj is None or obj is type(None):
         return 'None'
-    return repr(obj)
+    if obj is ...:
+        return '...'
+    if not isinstance(obj, type):
+        return repr(obj)
+    module = obj.__module__
+    return obj.__qualname__ if module == 'builtins' else module + '.' + obj.__qualname__
 
 
-Any = _Alias('Any')
-NoReturn = _Alias('NoReturn')
-Never = _Alias('Never')
-ClassVar = _Alias('ClassVar')
-Final = _Alias('Final')
-Union = _Alias('Union')
-Optional = _Alias('Optional')
-Literal = _Alias('Literal')
-Annotated = _Alias('Annotated')
-Callable = _Alias('Callable')
-List = _Alias('List')
-Dict = _Alias('Dict')
-Set = _Alias('Set')
-FrozenSet = _Alias('FrozenSet')
-Tuple = _Alias('Tuple')
-Type = _Alias('Type')
-Iterable = _Alias('Iterable')
-Iterator = _Alias('Iterator')
-Generator = _Alias('Generator')
-Sequence = _Alias('Sequence')
-MutableSequence = _Alias('MutableSequence')
-Mapping = _Alias('Mapping')
-MutableMapping = _Alias('MutableMapping')
-AbstractSet = _Alias('AbstractSet')
-MutableSet = _Alias('MutableSet')
-Deque = _Alias('Deque')
-DefaultDict = _Alias('DefaultDict')
-OrderedDict = _Alias('OrderedDict')
-Counter = _Alias('Counter')
-ChainMap = _Alias('ChainMap')
-Awaitable = _Alias('Awaitable')
-Coroutine = _Alias('Coroutine')
-AsyncIterator = _Alias('AsyncIterator')
-AsyncIterable = _Alias('AsyncIterable')
-AsyncGenerator = _Alias('AsyncGenerator')
-Hashable = _Alias('Hashable')
-Sized = _Alias('Sized')
-Container = _Alias('Container')
-Collection = _Alias('Collection')
-Reversible = _Alias('Reversible')
-ContextManager = _Alias('ContextManager')
-Pattern = _Alias('Pattern')
-Match = _Alias('Match')
-IO = _Alias('IO')
-TextIO = _Alias('TextIO')
-BinaryIO = _Alias('BinaryIO')
-LiteralString = _Alias('LiteralString')
-Self = _Alias('Self')
-TypeAlias = _Alias('TypeAlias')
+# Special forms and generic aliases: placeholders that can be subscripted.
+_ALIAS_NAMES = '''
+Any NoReturn Never ClassVar Final Union Optional Literal Annotated
+Callable List Dict Set FrozenSet Tuple Type Iterable Iterator Generator
+Sequence MutableSequence Mapping MutableMapping AbstractSet MutableSet
+Deque DefaultDict OrderedDict Counter ChainMap Awaitable Coroutine
+AsyncIterator AsyncIterable AsyncGenerator Hashable Sized Container
+Collection Reversible ContextManager Pattern Match IO TextIO BinaryIO
+LiteralString Self TypeAlias AnyStr
+'''.split()
+for _name in _ALIAS_NAMES:
+    globals()[_name] = _Alias(_name)
+del _name
 Text = str
-AnyStr = _Alias('AnyStr')
 
 
 class TypeVar:
@@ -120,8 +80,7 @@ class ParamSpec(TypeVar):
 class Generic:
     """Abstract base class for generic types."""
 
-    def __class_getitem__(cls, params):
-        return cls
+    __class_getitem__ = classmethod(lambda cls, _params: cls)
 
 
 class Protocol(Generic):
@@ -132,13 +91,18 @@ def cast(typ, val):
     return val
 
 
+_OVERLOAD_CALLED = ("You should not call an overloaded function. A series of "
+                    "@overload-decorated functions outside a stub module should "
+                    "always be followed by an implementation that is not "
+                    "@overload-ed.")
+
+
+def _overload_dummy(*_args, **_kwargs):
+    raise NotImplementedError(_OVERLOAD_CALLED)
+
+
 def overload(func):
-    def _overload_dummy(*args, **kwds):
-        raise NotImplementedError(
-            "You should not call an overloaded function. "
-            "A series of @overload-decorated functions "
-            "outside a stub module should always be followed "
-            "by an implementation that is not @overload-ed.")
+    """Mark an overload signature; the returned stub refuses to be called."""
     return _overload_dummy
 
 
@@ -155,12 +119,13 @@ def runtime_checkable(cls):
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    hints = {}
-    if isinstance(obj, type):
-        for base in reversed(obj.__mro__):
-            hints.update(base.__dict__.get('__annotations__', {}))
-        return hints
-    return dict(getattr(obj, '__annotations__', {}))
+    """The annotations of obj (merged along the MRO for a class), unevaluated."""
+    if not isinstance(obj, type):
+        return dict(getattr(obj, '__annotations__', {}))
+    merged = {}
+    for klass in obj.__mro__[::-1]:
+        merged.update(vars(klass).get('__annotations__', {}))
+    return merged
 
 
 def get_origin(tp):
@@ -179,77 +144,71 @@ def NewType(name, tp):
     return new_type
 
 
-_nt_prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
-                            '_fields', '_field_defaults',
-                            '_make', '_replace', '_asdict', '_source'})
-_nt_special = frozenset({'__module__', '__name__', '__annotations__'})
+# Names a NamedTuple class body may not define, and those it defines anyway.
+_NT_RESERVED = frozenset('__new__ __init__ __slots__ __getnewargs__ _fields '
+                         '_field_defaults _make _replace _asdict _source'.split())
+_NT_IGNORED = frozenset(('__module__', '__name__', '__annotations__'))
 
 
-def _nt_type(t):
-    return type(None) if t is None else t
-
-
-def _make_nmtuple(name, types, module, defaults=()):
+def _typed_namedtuple(name, fields, module, defaults=()):
     from collections import namedtuple
-    fields = [n for n, t in types]
-    types = {n: _nt_type(t) for n, t in types}
-    nm_tpl = namedtuple(name, fields, defaults=defaults, module=module)
-    nm_tpl.__annotations__ = types
+    annotations = {}
+    for field, hint in fields:
+        annotations[field] = type(None) if hint is None else hint
+    made = namedtuple(name, list(annotations), defaults=defaults, module=module)
+    made.__annotations__ = annotations
     try:
-        nm_tpl.__new__.__annotations__ = types
+        made.__new__.__annotations__ = annotations
     except (AttributeError, TypeError):
         pass
-    return nm_tpl
+    return made
+
+
+def _defaulted_fields(hints, namespace):
+    """Names of the fields given a default, checking that they come last."""
+    with_default = []
+    for field in hints:
+        if field in namespace:
+            with_default.append(field)
+            continue
+        if with_default:
+            plural = 's' if len(with_default) > 1 else ''
+            raise TypeError(f"Non-default namedtuple field {field} cannot "
+                            f"follow default field{plural} {', '.join(with_default)}")
+    return with_default
 
 
 class NamedTupleMeta(type):
-    """Builds the namedtuple class of `class X(NamedTuple): ...` from the
-    annotated fields (with defaults) and copies the other attributes."""
+    """Metaclass behind `class X(NamedTuple)`: turns the annotated class body
+    into a namedtuple class."""
 
     def __new__(cls, typename, bases, ns):
-        for base in bases:
-            if base is not _NamedTuple and base is not Generic:
-                raise TypeError('can only inherit from a NamedTuple type and Generic')
-        types = ns.get('__annotations__', {})
-        default_names = []
-        for field_name in types:
-            if field_name in ns:
-                default_names.append(field_name)
-            elif default_names:
-                raise TypeError(f"Non-default namedtuple field {field_name} "
-                                f"cannot follow default field"
-                                f"{'s' if len(default_names) > 1 else ''} "
-                                f"{', '.join(default_names)}")
-        nm_tpl = _make_nmtuple(typename, types.items(),
-                               defaults=[ns[n] for n in default_names],
-                               module=ns['__module__'])
-        for key in ns:
-            if key in _nt_prohibited:
+        if any(base is not _NamedTuple and base is not Generic for base in bases):
+            raise TypeError('can only inherit from a NamedTuple type and Generic')
+        hints = ns.get('__annotations__', {})
+        defaulted = _defaulted_fields(hints, ns)
+        result = _typed_namedtuple(typename, hints.items(), ns['__module__'],
+                                   [ns[field] for field in defaulted])
+        for key, value in ns.items():
+            if key in _NT_RESERVED:
                 raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-            elif key not in _nt_special and key not in nm_tpl._fields:
-                setattr(nm_tpl, key, ns[key])
-        return nm_tpl
+            if key not in _NT_IGNORED and key not in result._fields:
+                setattr(result, key, value)
+        return result
 
 
 def NamedTuple(typename, fields=None, /, **kwargs):
-    """Typed version of namedtuple: class syntax (annotated fields, with
-    optional defaults), NamedTuple('Name', [('x', int)]) or keywords."""
-    if fields is None:
-        fields = kwargs.items()
-    elif kwargs:
+    """namedtuple() with field types: class syntax, a list of (name, type)
+    pairs, or keyword arguments."""
+    if fields is not None and kwargs:
         raise TypeError("Either list of fields or keywords"
                         " can be provided to NamedTuple, not both")
-    return _make_nmtuple(typename, fields, module='__main__')
+    return _typed_namedtuple(typename, kwargs.items() if fields is None else fields,
+                             '__main__')
 
 
 _NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
-
-
-def _namedtuple_mro_entries(bases):
-    return (_NamedTuple,)
-
-
-NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)
 
 
 def TypedDict(typename, fields=None, /, total=True, **kwargs):
