@@ -377,31 +377,29 @@ def _field_getter(index):
 
 
 def _isidentifier(name):
-    if not isinstance(name, str) or not name:
+    """str.isidentifier() spelled out: a letter or '_', then letters,
+    digits or '_'."""
+    if not isinstance(name, str) or name == '':
         return False
-    first = name[0]
-    if not (first == '_' or first.isalpha()):
-        return False
-    for c in name[1:]:
-        if not (c == '_' or c.isalpha() or c.isdigit()):
-            return False
-    return True
+    return all(c == '_' or c.isalpha() or (k > 0 and c.isdigit())
+               for k, c in enumerate(name))
 
 
-def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields."""
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
-    typename = str(typename)
-    if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not _isidentifier(name) or _kw.iskeyword(name)
-                    or name.startswith('_') or name in seen):
-                field_names[index] = '_%d' % index
-            seen.add(name)
-    for name in [typename] + field_names:
+def _valid_or_renamed(names):
+    """Replace unusable field names (invalid, keywords, leading underscore,
+    repeated) by '_<position>'."""
+    used = set()
+    result = []
+    for position, name in enumerate(names):
+        unusable = (not _isidentifier(name) or _kw.iskeyword(name)
+                    or name.startswith('_') or name in used)
+        result.append('_%d' % position if unusable else name)
+        used.add(name)
+    return result
+
+
+def _check_names(typename, field_names, renamed):
+    for name in (typename, *field_names):
         if type(name) is not str:
             raise TypeError('Type names and field names must be strings')
         if not _isidentifier(name):
@@ -410,22 +408,38 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if _kw.iskeyword(name):
             raise ValueError('Type names and field names cannot be a '
                              'keyword: %r' % name)
-    seen = set()
+    used = set()
     for name in field_names:
-        if name.startswith('_') and not rename:
+        if not renamed and name.startswith('_'):
             raise ValueError('Field names cannot start with an underscore: '
                              '%r' % name)
-        if name in seen:
+        if name in used:
             raise ValueError('Encountered duplicate field name: %r' % name)
-        seen.add(name)
+        used.add(name)
 
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
-            raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+
+def _defaults_by_name(field_names, defaults):
+    """Map the last len(defaults) field names to the defaults, in field order."""
+    if defaults is None:
+        return {}
+    defaults = tuple(defaults)
+    if len(defaults) > len(field_names):
+        raise TypeError('Got more default values than field names')
+    if not defaults:
+        return {}
+    return dict(zip(field_names[-len(defaults):], defaults))
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A new tuple subclass whose items can also be read as attributes."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = [str(name) for name in field_names]
+    typename = str(typename)
+    if rename:
+        field_names = _valid_or_renamed(field_names)
+    _check_names(typename, field_names, rename)
+    field_defaults = _defaults_by_name(field_names, defaults)
     field_names = tuple(field_names)
     num_fields = len(field_names)
     arg_list = ', '.join(field_names)
@@ -435,8 +449,11 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def _bind(args, kwds):
         if len(args) > num_fields:
-            raise TypeError('%s() takes %d positional argument%s but %d %s given' % (
-                qualnew, num_fields + 1, '' if num_fields == 0 else 's',
+            most = num_fields + 1
+            fewest = most - len(field_defaults)
+            accepted = f'from {fewest} to {most}' if fewest != most else str(most)
+            raise TypeError('%s() takes %s positional argument%s but %d %s given' % (
+                qualnew, accepted, '' if most == 1 else 's',
                 len(args) + 1, 'was' if len(args) == 0 else 'were'))
         values = list(args)
         if kwds:
