@@ -181,12 +181,10 @@ def _plain(mapping):
     return mapping
 
 
-################################################################################
-### OrderedDict
-################################################################################
+# --- OrderedDict -----------------------------------------------------------
 
 class OrderedDict(_DICT):
-    'Dictionary that remembers insertion order'
+    """dict that also supports order-aware operations (move_to_end, popitem(last=False)) and order-sensitive equality."""
 
     def popitem(self, last=True):
         if not self:
@@ -247,9 +245,7 @@ class OrderedDict(_DICT):
         return self
 
 
-################################################################################
-### defaultdict
-################################################################################
+# --- defaultdict -----------------------------------------------------------
 
 class defaultdict(_DICT):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
@@ -293,9 +289,7 @@ class defaultdict(_DICT):
         return new
 
 
-################################################################################
-### namedtuple
-################################################################################
+# --- namedtuple ------------------------------------------------------------
 
 class _TupleBase:
     """A tuple-like immutable sequence over a real tuple (self._t), for
@@ -549,9 +543,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return type(typename, bases, ns)
 
 
-################################################################################
-### Counter
-################################################################################
+# --- Counter ---------------------------------------------------------------
 
 def _count_key(item):
     return item[1]
@@ -761,9 +753,7 @@ class Counter(_DICT):
         return self._keep_positive()
 
 
-################################################################################
-### ChainMap
-################################################################################
+# --- ChainMap --------------------------------------------------------------
 
 def _first_mapping_error(key=_sentinel):
     if key is _sentinel:
@@ -887,9 +877,7 @@ class ChainMap(_abc.MutableMapping):
         return type(self)(combined)
 
 
-################################################################################
-### UserDict, UserList
-################################################################################
+# --- UserDict, UserList ----------------------------------------------------
 
 class UserDict(_abc.MutableMapping):
     """A mapping that keeps its items in the plain dict `self.data`; meant
