@@ -549,8 +549,72 @@ def _count_key(item):
     return item[1]
 
 
+def _multiset_operator(combine, name):
+    """Counter operator: combine(own count, other count) for every element
+    of either counter, keeping positive results (own elements first)."""
+    def operator(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            combined = combine(count, other[elem])
+            if combined > 0:
+                result[elem] = combined
+        for elem, count in other.items():
+            if elem not in self:
+                combined = combine(0, count)
+                if combined > 0:
+                    result[elem] = combined
+        return result
+    operator.__name__ = name
+    return operator
+
+
+def _multiset_comparison(holds, name):
+    """Counter comparison: holds(own count, other count) for every element
+    of either counter (missing elements count 0)."""
+    def comparison(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(holds(self[elem], other[elem])
+                   for side in (self, other) for elem in side)
+    comparison.__name__ = name
+    return comparison
+
+
+def _strict_comparison(weak_name, name):
+    def comparison(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return getattr(self, weak_name)(other) and self != other
+    comparison.__name__ = name
+    return comparison
+
+
+def _in_place(update, name):
+    """Counter in-place operator: update(self, elem, other count) for each
+    element of other, then drop the elements left without a positive count."""
+    def operator(self, other):
+        for elem, count in list(other.items()):
+            update(self, elem, count)
+        return self._keep_positive()
+    operator.__name__ = name
+    return operator
+
+
+def _raise_to(counter, elem, count):
+    if count > counter[elem]:
+        counter[elem] = count
+
+
+def _lower_to(counter, elem, count):
+    if count < counter[elem]:
+        counter[elem] = count
+
+
 class Counter(_DICT):
-    """Dict subclass for counting hashable items."""
+    """A dict mapping elements to how many times they occur (missing
+    elements count 0), with multiset arithmetic."""
 
     def __init__(self, iterable=None, /, **kwds):
         if _DICT is _DictBase:
@@ -561,18 +625,21 @@ class Counter(_DICT):
         return 0
 
     def total(self):
+        """The sum of all counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        if n is None:
-            return sorted(self.items(), key=_count_key, reverse=True)
-        import heapq
-        return heapq.nlargest(n, self.items(), key=_count_key)
+        """(element, count) pairs, highest count first (ties in insertion
+        order); the first n only when n is given."""
+        if n is not None:
+            import heapq
+            return heapq.nlargest(n, self.items(), key=_count_key)
+        return sorted(self.items(), key=_count_key, reverse=True)
 
     def elements(self):
+        """Each element repeated as many times as its count (if positive)."""
         for elem, count in self.items():
-            for _ in range(count):
-                yield elem
+            yield from [elem] * count if count > 0 else ()
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
@@ -580,151 +647,91 @@ class Counter(_DICT):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, Counter) or hasattr(iterable, 'keys'):
-                if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
-                else:
-                    for elem, count in iterable.items():
-                        self[elem] = count
-            else:
-                _count_elements(_plain(self) if _DICT is _DictBase else self, iterable)
+        """Add counts: from a mapping of counts, or one per item of an iterable."""
+        if iterable is None:
+            pass
+        elif not hasattr(iterable, 'keys'):
+            _count_elements(_plain(self) if _DICT is _DictBase else self, iterable)
+        elif self:
+            current = self.get
+            for elem, count in iterable.items():
+                self[elem] = count + current(elem, 0)
+        else:
+            for elem, count in iterable.items():
+                self[elem] = count
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
+        """Like update(), but subtracting; counts may go to zero or below."""
         if iterable is not None:
-            self_get = self.get
+            current = self.get
             if hasattr(iterable, 'keys'):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
+                pairs = iterable.items()
             else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+                pairs = ((elem, 1) for elem in iterable)
+            for elem, count in pairs:
+                self[elem] = current(elem, 0) - count
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
     def __reduce__(self):
-        return self.__class__, (dict(self),)
+        return type(self), (dict(self),)
 
     def __delitem__(self, elem):
+        # Deleting an absent element is not an error.
         if elem in self:
             super().__delitem__(elem)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return f'{self.__class__.__name__}()'
+            return f'{name}()'
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            d = dict(self.items())
-        return f'{self.__class__.__name__}({d!r})'
+            # Counts that cannot be ordered: keep insertion order.
+            shown = dict(self.items())
+        return f'{name}({shown!r})'
 
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+    __eq__ = _multiset_comparison(lambda mine, theirs: mine == theirs, '__eq__')
+    __le__ = _multiset_comparison(lambda mine, theirs: mine <= theirs, '__le__')
+    __ge__ = _multiset_comparison(lambda mine, theirs: mine >= theirs, '__ge__')
+    __lt__ = _strict_comparison('__le__', '__lt__')
+    __gt__ = _strict_comparison('__ge__', '__gt__')
 
     def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
-
-    def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
-
-    def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
-
-    def __gt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
+        if isinstance(other, Counter):
+            return not self == other
+        return NotImplemented
 
     __hash__ = None
 
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+    __add__ = _multiset_operator(lambda mine, theirs: mine + theirs, '__add__')
+    __sub__ = _multiset_operator(lambda mine, theirs: mine - theirs, '__sub__')
+    __or__ = _multiset_operator(
+        lambda mine, theirs: theirs if mine < theirs else mine, '__or__')
+    __and__ = _multiset_operator(
+        lambda mine, theirs: mine if mine < theirs else theirs, '__and__')
 
-    def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
+    def _signed_part(self, keep):
         result = Counter()
         for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
+            if keep(count):
+                result[elem] = count if count > 0 else 0 - count
         return result
 
     def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        return self._signed_part(lambda count: count > 0)
 
     def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._signed_part(lambda count: count < 0)
 
     def _keep_positive(self):
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+        for elem in [elem for elem, count in self.items() if not count > 0]:
             del self[elem]
         return self
 
@@ -738,18 +745,11 @@ class Counter(_DICT):
             self[elem] -= count
         return self._keep_positive()
 
-    def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
+    __ior__ = _in_place(_raise_to, '__ior__')
 
     def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+        for elem, count in list(self.items()):
+            _lower_to(self, elem, other[elem])
         return self._keep_positive()
 
 
