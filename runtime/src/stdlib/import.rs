@@ -529,8 +529,9 @@ impl Vm {
         let Value::Module(md) = m else {
             return Err(self.type_error("import * from a non-module"));
         };
-        let names: Vec<Value> = match md.dict.get_str("__all__") {
-            Some(all) => self.collect(&all)?,
+        let all = md.dict.get_str("__all__");
+        let names: Vec<Value> = match &all {
+            Some(all) => self.collect(all)?,
             None => md
                 .dict
                 .0
@@ -540,7 +541,12 @@ impl Vm {
                 .collect(),
         };
         for n in names {
-            let v = self.get_item(&Value::Dict(md.dict.clone()), &n)?;
+            // Names listed in __all__ are looked up as attributes, so that a
+            // module-level __getattr__ (PEP 562) can supply them.
+            let v = match (&all, n.as_str()) {
+                (Some(_), Some(name)) => self.get_attr_str(m, name)?,
+                _ => self.get_item(&Value::Dict(md.dict.clone()), &n)?,
+            };
             ns.set_item(n, v).map_err(|_| self.type_error("bad name"))?;
         }
         Ok(())

@@ -42,6 +42,7 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("enum", include_str!("py/enum.py")),
     ("struct", include_str!("py/struct.py")),
     ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("_collections_user", include_str!("py/_collections_user.py")),
     (
         "collections.abc",
         "from _collections_abc import *\nfrom _collections_abc import __all__\n",

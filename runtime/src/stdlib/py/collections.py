@@ -180,12 +180,10 @@ def _plain(mapping):
     return mapping
 
 
-################################################################################
-### OrderedDict
-################################################################################
+# --- OrderedDict -----------------------------------------------------------
 
 class OrderedDict(_DICT):
-    'Dictionary that remembers insertion order'
+    """dict that also supports order-aware operations (move_to_end, popitem(last=False)) and order-sensitive equality."""
 
     def popitem(self, last=True):
         if not self:
@@ -209,9 +207,8 @@ class OrderedDict(_DICT):
         return reversed(list(self.keys()))
 
     def __repr__(self):
-        if not self:
-            return '%s()' % (self.__class__.__name__,)
-        return '%s(%r)' % (self.__class__.__name__, list(self.items()))
+        name = type(self).__name__
+        return f'{name}({list(self.items())!r})' if self else f'{name}()'
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
@@ -246,9 +243,7 @@ class OrderedDict(_DICT):
         return self
 
 
-################################################################################
-### defaultdict
-################################################################################
+# --- defaultdict -----------------------------------------------------------
 
 class defaultdict(_DICT):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
@@ -287,9 +282,7 @@ class defaultdict(_DICT):
         return new
 
 
-################################################################################
-### namedtuple
-################################################################################
+# --- namedtuple ------------------------------------------------------------
 
 class _TupleBase:
     """A tuple-like immutable sequence over a real tuple (self._t), for
@@ -371,31 +364,29 @@ def _field_getter(index):
 
 
 def _isidentifier(name):
-    if not isinstance(name, str) or not name:
+    """str.isidentifier() spelled out: a letter or '_', then letters,
+    digits or '_'."""
+    if not isinstance(name, str) or name == '':
         return False
-    first = name[0]
-    if not (first == '_' or first.isalpha()):
-        return False
-    for c in name[1:]:
-        if not (c == '_' or c.isalpha() or c.isdigit()):
-            return False
-    return True
+    return all(c == '_' or c.isalpha() or (k > 0 and c.isdigit())
+               for k, c in enumerate(name))
 
 
-def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields."""
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
-    typename = str(typename)
-    if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not _isidentifier(name) or _kw.iskeyword(name)
-                    or name.startswith('_') or name in seen):
-                field_names[index] = '_%d' % index
-            seen.add(name)
-    for name in [typename] + field_names:
+def _valid_or_renamed(names):
+    """Replace unusable field names (invalid, keywords, leading underscore,
+    repeated) by '_<position>'."""
+    used = set()
+    result = []
+    for position, name in enumerate(names):
+        unusable = (not _isidentifier(name) or _kw.iskeyword(name)
+                    or name.startswith('_') or name in used)
+        result.append('_%d' % position if unusable else name)
+        used.add(name)
+    return result
+
+
+def _check_names(typename, field_names, renamed):
+    for name in (typename, *field_names):
         if type(name) is not str:
             raise TypeError('Type names and field names must be strings')
         if not _isidentifier(name):
@@ -404,22 +395,38 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if _kw.iskeyword(name):
             raise ValueError('Type names and field names cannot be a '
                              'keyword: %r' % name)
-    seen = set()
+    used = set()
     for name in field_names:
-        if name.startswith('_') and not rename:
+        if not renamed and name.startswith('_'):
             raise ValueError('Field names cannot start with an underscore: '
                              '%r' % name)
-        if name in seen:
+        if name in used:
             raise ValueError('Encountered duplicate field name: %r' % name)
-        seen.add(name)
+        used.add(name)
 
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
-            raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+
+def _defaults_by_name(field_names, defaults):
+    """Map the last len(defaults) field names to the defaults, in field order."""
+    if defaults is None:
+        return {}
+    defaults = tuple(defaults)
+    if len(defaults) > len(field_names):
+        raise TypeError('Got more default values than field names')
+    if not defaults:
+        return {}
+    return dict(zip(field_names[-len(defaults):], defaults))
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A new tuple subclass whose items can also be read as attributes."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = [str(name) for name in field_names]
+    typename = str(typename)
+    if rename:
+        field_names = _valid_or_renamed(field_names)
+    _check_names(typename, field_names, rename)
+    field_defaults = _defaults_by_name(field_names, defaults)
     field_names = tuple(field_names)
     num_fields = len(field_names)
     arg_list = ', '.join(field_names)
@@ -429,8 +436,11 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def _bind(args, kwds):
         if len(args) > num_fields:
-            raise TypeError('%s() takes %d positional argument%s but %d %s given' % (
-                qualnew, num_fields + 1, '' if num_fields == 0 else 's',
+            most = num_fields + 1
+            fewest = most - len(field_defaults)
+            accepted = f'from {fewest} to {most}' if fewest != most else str(most)
+            raise TypeError('%s() takes %s positional argument%s but %d %s given' % (
+                qualnew, accepted, '' if most == 1 else 's',
                 len(args) + 1, 'was' if len(args) == 0 else 'were'))
         values = list(args)
         if kwds:
@@ -526,16 +536,78 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return type(typename, bases, ns)
 
 
-################################################################################
-### Counter
-################################################################################
+# --- Counter ---------------------------------------------------------------
 
 def _count_key(item):
     return item[1]
 
 
+def _multiset_operator(combine, name):
+    """Counter operator: combine(own count, other count) for every element
+    of either counter, keeping positive results (own elements first)."""
+    def operator(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            combined = combine(count, other[elem])
+            if combined > 0:
+                result[elem] = combined
+        for elem, count in other.items():
+            if elem not in self:
+                combined = combine(0, count)
+                if combined > 0:
+                    result[elem] = combined
+        return result
+    operator.__name__ = name
+    return operator
+
+
+def _multiset_comparison(holds, name):
+    """Counter comparison: holds(own count, other count) for every element
+    of either counter (missing elements count 0)."""
+    def comparison(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(holds(self[elem], other[elem])
+                   for side in (self, other) for elem in side)
+    comparison.__name__ = name
+    return comparison
+
+
+def _strict_comparison(weak_name, name):
+    def comparison(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return getattr(self, weak_name)(other) and self != other
+    comparison.__name__ = name
+    return comparison
+
+
+def _in_place(update, name):
+    """Counter in-place operator: update(self, elem, other count) for each
+    element of other, then drop the elements left without a positive count."""
+    def operator(self, other):
+        for elem, count in list(other.items()):
+            update(self, elem, count)
+        return self._keep_positive()
+    operator.__name__ = name
+    return operator
+
+
+def _raise_to(counter, elem, count):
+    if count > counter[elem]:
+        counter[elem] = count
+
+
+def _lower_to(counter, elem, count):
+    if count < counter[elem]:
+        counter[elem] = count
+
+
 class Counter(_DICT):
-    """Dict subclass for counting hashable items."""
+    """A dict mapping elements to how many times they occur (missing
+    elements count 0), with multiset arithmetic."""
 
     def __init__(self, iterable=None, /, **kwds):
         if _DICT is _DictBase:
@@ -545,18 +617,21 @@ class Counter(_DICT):
     __missing__ = _counter_missing
 
     def total(self):
+        """The sum of all counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        if n is None:
-            return sorted(self.items(), key=_count_key, reverse=True)
-        import heapq
-        return heapq.nlargest(n, self.items(), key=_count_key)
+        """(element, count) pairs, highest count first (ties in insertion
+        order); the first n only when n is given."""
+        if n is not None:
+            import heapq
+            return heapq.nlargest(n, self.items(), key=_count_key)
+        return sorted(self.items(), key=_count_key, reverse=True)
 
     def elements(self):
+        """Each element repeated as many times as its count (if positive)."""
         for elem, count in self.items():
-            for _ in range(count):
-                yield elem
+            yield from [elem] * count if count > 0 else ()
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
@@ -564,151 +639,91 @@ class Counter(_DICT):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, Counter) or hasattr(iterable, 'keys'):
-                if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
-                else:
-                    for elem, count in iterable.items():
-                        self[elem] = count
-            else:
-                _count_elements(_plain(self) if _DICT is _DictBase else self, iterable)
+        """Add counts: from a mapping of counts, or one per item of an iterable."""
+        if iterable is None:
+            pass
+        elif not hasattr(iterable, 'keys'):
+            _count_elements(_plain(self) if _DICT is _DictBase else self, iterable)
+        elif self:
+            current = self.get
+            for elem, count in iterable.items():
+                self[elem] = count + current(elem, 0)
+        else:
+            for elem, count in iterable.items():
+                self[elem] = count
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
+        """Like update(), but subtracting; counts may go to zero or below."""
         if iterable is not None:
-            self_get = self.get
+            current = self.get
             if hasattr(iterable, 'keys'):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
+                pairs = iterable.items()
             else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+                pairs = ((elem, 1) for elem in iterable)
+            for elem, count in pairs:
+                self[elem] = current(elem, 0) - count
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
     def __reduce__(self):
-        return self.__class__, (dict(self),)
+        return type(self), (dict(self),)
 
     def __delitem__(self, elem):
+        # Deleting an absent element is not an error.
         if elem in self:
             super().__delitem__(elem)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return f'{self.__class__.__name__}()'
+            return f'{name}()'
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            d = dict(self.items())
-        return f'{self.__class__.__name__}({d!r})'
+            # Counts that cannot be ordered: keep insertion order.
+            shown = dict(self.items())
+        return f'{name}({shown!r})'
 
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+    __eq__ = _multiset_comparison(lambda mine, theirs: mine == theirs, '__eq__')
+    __le__ = _multiset_comparison(lambda mine, theirs: mine <= theirs, '__le__')
+    __ge__ = _multiset_comparison(lambda mine, theirs: mine >= theirs, '__ge__')
+    __lt__ = _strict_comparison('__le__', '__lt__')
+    __gt__ = _strict_comparison('__ge__', '__gt__')
 
     def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
-
-    def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
-
-    def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
-
-    def __gt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
+        if isinstance(other, Counter):
+            return not self == other
+        return NotImplemented
 
     __hash__ = None
 
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+    __add__ = _multiset_operator(lambda mine, theirs: mine + theirs, '__add__')
+    __sub__ = _multiset_operator(lambda mine, theirs: mine - theirs, '__sub__')
+    __or__ = _multiset_operator(
+        lambda mine, theirs: theirs if mine < theirs else mine, '__or__')
+    __and__ = _multiset_operator(
+        lambda mine, theirs: mine if mine < theirs else theirs, '__and__')
 
-    def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
+    def _signed_part(self, keep):
         result = Counter()
         for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
+            if keep(count):
+                result[elem] = count if count > 0 else 0 - count
         return result
 
     def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        return self._signed_part(lambda count: count > 0)
 
     def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._signed_part(lambda count: count < 0)
 
     def _keep_positive(self):
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+        for elem in [elem for elem, count in self.items() if not count > 0]:
             del self[elem]
         return self
 
@@ -722,291 +737,25 @@ class Counter(_DICT):
             self[elem] -= count
         return self._keep_positive()
 
-    def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
+    __ior__ = _in_place(_raise_to, '__ior__')
 
     def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+        for elem, count in list(self.items()):
+            _lower_to(self, elem, other[elem])
         return self._keep_positive()
 
 
-################################################################################
-### ChainMap
-################################################################################
-
-class ChainMap:
-    """A ChainMap groups multiple dicts (or other mappings) together
-    to create a single, updateable view."""
-
-    def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
-
-    def __missing__(self, key):
-        raise KeyError(key)
-
-    def __getitem__(self, key):
-        for mapping in self.maps:
-            try:
-                return mapping[key]
-            except KeyError:
-                pass
-        return self.__missing__(key)
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-    def __len__(self):
-        keys = set()
-        for m in self.maps:
-            for k in m:
-                keys.add(k)
-        return len(keys)
-
-    def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            for k in mapping:
-                d[k] = None
-        return iter(d)
-
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
-
-    def __bool__(self):
-        return any(self.maps)
-
-    def keys(self):
-        return list(self)
-
-    def items(self):
-        return [(k, self[k]) for k in self]
-
-    def values(self):
-        return [self[k] for k in self]
-
-    def __repr__(self):
-        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
-
-    @classmethod
-    def fromkeys(cls, iterable, *args):
-        d = {}
-        value = args[0] if args else None
-        for k in iterable:
-            d[k] = value
-        return cls(d)
-
-    def copy(self):
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
-
-    __copy__ = copy
-
-    def new_child(self, m=None, **kwargs):
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
-
-    @property
-    def parents(self):
-        return self.__class__(*self.maps[1:])
-
-    def __setitem__(self, key, value):
-        self.maps[0][key] = value
-
-    def __delitem__(self, key):
-        try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
-
-    def popitem(self):
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError('No keys found in the first mapping.')
-
-    def pop(self, key, *args):
-        try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
-
-    def clear(self):
-        self.maps[0].clear()
-
-    def __eq__(self, other):
-        if isinstance(other, ChainMap):
-            other = dict(other.items())
-        return dict(self.items()) == _plain(other)
-
-    def __or__(self, other):
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
-
-    def __ior__(self, other):
-        self.maps[0].update(other)
-        return self
-
-
-################################################################################
-### UserDict, UserList
-################################################################################
-
-class UserDict:
-    def __init__(self, dict=None, /, **kwargs):
-        self.data = {}
-        if dict is not None:
-            self.update(dict)
-        if kwargs:
-            self.update(kwargs)
-
-    def __len__(self):
-        return len(self.data)
-
-    def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
-
-    def __setitem__(self, key, item):
-        self.data[key] = item
-
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __contains__(self, key):
-        return key in self.data
-
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
-
-    def keys(self):
-        return self.data.keys()
-
-    def items(self):
-        return self.data.items()
-
-    def values(self):
-        return self.data.values()
-
-    def update(self, other=(), /, **kwds):
-        if hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def pop(self, key, *args):
-        return self.data.pop(key, *args)
-
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __eq__(self, other):
-        if isinstance(other, UserDict):
-            other = other.data
-        return self.data == other
-
-    def copy(self):
-        return self.__class__(self.data)
-
-
-class UserList:
-    def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            self.data = list(initlist)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __len__(self):
-        return len(self.data)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        return self.data[i]
-
-    def __setitem__(self, i, item):
-        self.data[i] = item
-
-    def __delitem__(self, i):
-        del self.data[i]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __contains__(self, item):
-        return item in self.data
-
-    def __eq__(self, other):
-        return self.data == (other.data if isinstance(other, UserList) else other)
-
-    def __lt__(self, other):
-        return self.data < (other.data if isinstance(other, UserList) else other)
-
-    def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        return self.__class__(self.data + list(other))
-
-    def append(self, item):
-        self.data.append(item)
-
-    def insert(self, i, item):
-        self.data.insert(i, item)
-
-    def pop(self, i=-1):
-        return self.data.pop(i)
-
-    def remove(self, item):
-        self.data.remove(item)
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return self.__class__(self)
-
-    def count(self, item):
-        return self.data.count(item)
-
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
-    def reverse(self):
-        self.data.reverse()
-
-    def sort(self, /, *args, **kwds):
-        self.data.sort(*args, **kwds)
-
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+# --- ChainMap, UserDict, UserList --------------------------------------------
+# They are built on the collections.abc mixins and live in _collections_user,
+# loaded on first use so that importing collections stays cheap.
+
+_USER_CLASSES = ('ChainMap', 'UserDict', 'UserList')
+
+
+def __getattr__(name):
+    if name in _USER_CLASSES:
+        import _collections_user
+        for cls_name in _USER_CLASSES:
+            globals()[cls_name] = getattr(_collections_user, cls_name)
+        return globals()[name]
+    raise AttributeError(f"module 'collections' has no attribute {name!r}")

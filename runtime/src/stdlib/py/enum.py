@@ -640,115 +640,140 @@ def _member_pairs(names, first_enum, start):
 EnumMeta = EnumType
 
 
-class Enum(metaclass=EnumType):
-    """Create a collection of name/value pairs.
+_NOT_A_MEMBER = object()
 
-    >>> class Color(Enum):
-    ...     RED = 1
-    ...     BLUE = 2
-    >>> Color.RED
-    <Color.RED: 1>
-    >>> Color(1), Color['RED']
-    (<Color.RED: 1>, <Color.RED: 1>)
-    """
+
+def _member_for_value(cls, value):
+    """The member with this value, or _NOT_A_MEMBER; unhashable values are
+    compared against every member."""
+    if type(value) is cls:
+        return value
+    try:
+        return cls._value2member_map_.get(value, _NOT_A_MEMBER)
+    except TypeError:
+        for candidate in cls._member_map_.values():
+            if candidate._value_ == value:
+                return candidate
+    return _NOT_A_MEMBER
+
+
+def _value_lookup_failed(cls, value):
+    """Ask cls._missing_ for value; return what it found, or raise the
+    error a failed lookup reports."""
+    problem = None
+    try:
+        found = cls._missing_(value)
+    except Exception as error:
+        problem, found = error, None
+    if isinstance(found, cls):
+        return found
+    ejects = Flag is not None and issubclass(cls, Flag) and cls._boundary_ is EJECT
+    if ejects and isinstance(found, int):
+        return found
+    invalid = ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+    if problem is None:
+        if found is None:
+            raise invalid
+        problem = TypeError('error in %s._missing_: returned %r instead of None or a valid member'
+                            % (cls.__name__, found))
+    if not isinstance(problem, ValueError):
+        problem.__context__ = invalid
+    raise problem
+
+
+def _increment_last(start, last_values):
+    """auto() for plain enums: one more than the latest value when it is the
+    largest so far, otherwise one more than the largest value that allows it."""
+    if not last_values:
+        return start
+    latest = last_values[-1]
+    try:
+        last_values.sort()
+        latest_is_max = latest == last_values[-1]
+    except TypeError:
+        latest_is_max = False
+    if latest_is_max:
+        try:
+            return latest + 1
+        except TypeError:
+            pass
+    for earlier in last_values[::-1]:
+        try:
+            return earlier + 1
+        except TypeError:
+            continue
+    return start
+
+
+def _public_member_attributes(member):
+    """The non-underscore names dir() shows on a member (beyond the fixed
+    dunders): instance attributes and class attributes that are not members,
+    with properties shadowing members only when they have a getter."""
+    kind = type(member)
+    members = kind._member_map_
+    shown = set(object.__dir__(member)) if kind._member_type_ is not object else set()
+    shown.update(name for name in getattr(member, '__dict__', ())
+                 if not name.startswith('_') and name not in members)
+    for klass in kind.mro():
+        for name, attr in vars(klass).items():
+            if name.startswith('_'):
+                continue
+            if not isinstance(attr, property):
+                if name not in members:
+                    shown.add(name)
+            elif attr.fget is not None or name not in members:
+                shown.add(name)
+            else:
+                shown.discard(name)
+    return shown
+
+
+class Enum(metaclass=EnumType):
+    """Base class of enumerations: a fixed set of named, unique values.
+
+    Subclass it and assign the members in the class body; Color(1) and
+    Color['RED'] look members up by value and by name."""
 
     def __new__(cls, value):
-        # Members exist once the class is made; this looks one up by value.
-        if type(value) is cls:
-            return value
-        try:
-            return cls._value2member_map_[value]
-        except KeyError:
-            pass
-        except TypeError:
-            for m in cls._member_map_.values():
-                if m._value_ == value:
-                    return m
+        # Called only to look members up (they are created with the class).
+        found = _member_for_value(cls, value)
+        if found is not _NOT_A_MEMBER:
+            return found
         if not cls._member_map_:
             raise TypeError("%r has no members defined" % cls)
-        try:
-            exc = None
-            result = cls._missing_(value)
-        except Exception as e:
-            exc = e
-            result = None
-        if isinstance(result, cls):
-            return result
-        if (Flag is not None and issubclass(cls, Flag) and cls._boundary_ is EJECT
-                and isinstance(result, int)):
-            return result
-        not_valid = ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-        if result is None and exc is None:
-            raise not_valid
-        if exc is None:
-            exc = TypeError('error in %s._missing_: returned %r instead of None or a valid member'
-                            % (cls.__name__, result))
-        if not isinstance(exc, ValueError):
-            exc.__context__ = not_valid
-        raise exc
+        return _value_lookup_failed(cls, value)
 
     def __init__(self, *args, **kwds):
         pass
 
     def _generate_next_value_(name, start, count, last_values):
-        """The value of an auto() member: one more than the last value, or
-        start for the first."""
-        if not last_values:
-            return start
-        try:
-            last = last_values[-1]
-            last_values.sort()
-            if last == last_values[-1]:
-                return last + 1
-            raise TypeError
-        except TypeError:
-            for v in reversed(last_values):
-                try:
-                    return v + 1
-                except TypeError:
-                    pass
-            return start
+        """auto(): one more than the last value (start for the first)."""
+        return _increment_last(start, last_values)
 
     @classmethod
     def _missing_(cls, value):
         return None
 
     def __repr__(self):
-        v_repr = self.__class__._value_repr_ or repr
-        return "<%s.%s: %s>" % (self.__class__.__name__, self._name_, v_repr(self._value_))
+        kind = type(self)
+        show = kind._value_repr_ or repr
+        return f"<{kind.__name__}.{self._name_}: {show(self._value_)}>"
 
     def __str__(self):
-        return "%s.%s" % (self.__class__.__name__, self._name_)
+        return f"{type(self).__name__}.{self._name_}"
 
     def __dir__(self):
-        interesting = set()
-        if self.__class__._member_type_ is not object:
-            interesting = set(object.__dir__(self))
-        for name in getattr(self, '__dict__', []):
-            if name[0] != '_' and name not in self._member_map_:
-                interesting.add(name)
-        for cls in self.__class__.mro():
-            for name, obj in cls.__dict__.items():
-                if name[0] == '_':
-                    continue
-                if isinstance(obj, property):
-                    if obj.fget is not None or name not in self._member_map_:
-                        interesting.add(name)
-                    else:
-                        interesting.discard(name)
-                elif name not in self._member_map_:
-                    interesting.add(name)
-        return sorted(set(['__class__', '__doc__', '__eq__', '__hash__', '__module__'])
-                      | interesting)
+        fixed = {'__class__', '__doc__', '__eq__', '__hash__', '__module__'}
+        return sorted(fixed | _public_member_attributes(self))
 
     def __format__(self, format_spec):
-        return str.__format__(str(self), format_spec)
+        return format(str(self), format_spec)
 
     def __hash__(self):
         return hash(self._name_)
 
     def __reduce_ex__(self, proto):
-        return self.__class__, (self._value_, )
+        return type(self), (self._value_,)
 
     def __deepcopy__(self, memo):
         return self
@@ -758,42 +783,50 @@ class Enum(metaclass=EnumType):
 
     @property
     def name(self):
-        """The name of the Enum member."""
+        """The member's name."""
         return self._name_
 
     @property
     def value(self):
-        """The value of the Enum member."""
+        """The member's value."""
         return self._value_
 
 
 class ReprEnum(Enum):
-    """Only changes the repr(), leaving str() and format() to the mixed-in type."""
+    """Enum whose str() and format() are those of the mixed-in data type;
+    only repr() is the enum's."""
 
 
 class IntEnum(int, ReprEnum):
-    """Enum where members are also (and must be) ints."""
+    """Enum whose members are ints."""
+
+
+# StrEnum's constructor checks, mirroring str(object, encoding, errors).
+_STR_ARGUMENT_CHECKS = (
+    (0, '%r is not a string'),
+    (1, 'encoding must be a string, not %r'),
+    (2, 'errors must be a string, not %r'),
+)
 
 
 class StrEnum(str, ReprEnum):
-    """Enum where members are also (and must be) strings."""
+    """Enum whose members are strs."""
 
     def __new__(cls, *values):
         if len(values) > 3:
             raise TypeError('too many arguments for str(): %r' % (values, ))
-        if len(values) == 1 and not isinstance(values[0], str):
-            raise TypeError('%r is not a string' % (values[0], ))
-        if len(values) >= 2 and not isinstance(values[1], str):
-            raise TypeError('encoding must be a string, not %r' % (values[1], ))
-        if len(values) == 3 and not isinstance(values[2], str):
-            raise TypeError('errors must be a string, not %r' % (values[2]))
-        value = str(*values)
-        m = str.__new__(cls, value)
-        m._value_ = value
-        return m
+        for position, message in _STR_ARGUMENT_CHECKS:
+            if position == 0 and len(values) != 1:
+                continue
+            if position < len(values) and not isinstance(values[position], str):
+                raise TypeError(message % (values[position],))
+        text = str(*values)
+        made = str.__new__(cls, text)
+        made._value_ = text
+        return made
 
     def _generate_next_value_(name, start, count, last_values):
-        """The lower-cased member name."""
+        """auto(): the member's name in lower case."""
         return name.lower()
 
 
@@ -805,8 +838,7 @@ _reduce_ex_by_global_name = pickle_by_global_name
 
 
 def pickle_by_enum_name(self, proto):
-    return getattr, (self.__class__, self._name_)
-
+    return getattr, (type(self), self._name_)
 
 class FlagBoundary(StrEnum):
     """What a Flag does with values outside its members: STRICT raises
