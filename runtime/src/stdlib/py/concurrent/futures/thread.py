@@ -9,8 +9,8 @@ so a single None stops them all.
 
 import itertools
 import os
-import queue
 import threading
+from queue import Empty, SimpleQueue
 
 from concurrent.futures import _base
 
@@ -41,11 +41,11 @@ class _Call:
 
     __slots__ = ('future', 'fn', 'args', 'kwargs')
 
-    def __init__(self, future, fn, args, kwargs):
+    def __init__(self, future, func, pos, named):
         self.future = future
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
+        self.fn = func
+        self.args = pos
+        self.kwargs = named
 
     def run(self):
         future = self.future
@@ -105,10 +105,10 @@ class ThreadPoolExecutor(_base.Executor):
             max_workers = min(cores + 4, 32)
         elif max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
-        if initializer is not None and not callable(initializer):
+        if not (initializer is None or callable(initializer)):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
-        self._work_queue = queue.SimpleQueue()
+        self._work_queue = SimpleQueue()
         self._threads = set()
         # released by a worker each time it finishes a call and goes back to
         # waiting: submit() takes one instead of starting a thread
@@ -158,7 +158,7 @@ class ThreadPoolExecutor(_base.Executor):
         while True:
             try:
                 task = self._work_queue.get_nowait()
-            except queue.Empty:
+            except Empty:
                 return calls
             if task is not None:
                 calls.append(task)
