@@ -1,4 +1,4 @@
-"""Fraction, infinite-precision rational numbers (CPython 3.11 behaviour).
+"""fractions for atoll: Fraction, exact rational numbers (CPython 3.11 behaviour).
 
 A Fraction is kept normalized: the numerator and denominator are coprime and
 the denominator is positive. Arithmetic with ints and Fractions is exact;
@@ -12,8 +12,10 @@ import sys
 
 __all__ = ['Fraction']
 
-_PyHASH_MODULUS = sys.hash_info.modulus
-_PyHASH_INF = sys.hash_info.inf
+# hash(x) of a rational x is x modulo this prime (infinity's hash when the
+# denominator has no inverse modulo it), as for int and float
+_HASH_PRIME = sys.hash_info.modulus
+_HASH_OF_INF = sys.hash_info.inf
 
 _gcd = math.gcd
 
@@ -72,7 +74,7 @@ def _parse(text):
             i = j
             if decimal:
                 scale = 10 ** len(decimal)
-                numerator = numerator * scale + int(decimal)
+                numerator = int(decimal) + scale * numerator
                 denominator *= scale
         if i < n and s[i] in 'eE':
             k = i + 1
@@ -165,8 +167,8 @@ def _floordiv(na, da, nb, db):
 
 
 def _divmod(na, da, nb, db):
-    div, n_mod = divmod(na * db, da * nb)
-    return div, Fraction(n_mod, da * db)
+    whole, left = divmod(na * db, da * nb)
+    return whole, Fraction(left, da * db)
 
 
 def _mod(na, da, nb, db):
@@ -220,30 +222,20 @@ except NameError:
 
 
 class Fraction(numbers.Rational):
-    """This class implements rational numbers.
+    """An exact rational number p/q, always in lowest terms with q > 0.
 
-    In the two-argument form of the constructor, Fraction(8, 6) will
-    produce a rational number equivalent to 4/3. Both arguments must
-    be Rational. The numerator defaults to 0 and the denominator
-    defaults to 1 so that Fraction(3) == 3 and Fraction() == 0.
-
-    Fractions can also be constructed from:
-
-      - numeric strings similar to those accepted by the
-        float constructor (for example, '-2.3' or '1e10')
-
-      - strings of the form '123/456'
-
-      - float instances
-
-      - other Rational instances (including integers)
+    Fraction(p, q) takes two Rationals (ints included): Fraction(10, -4) is
+    Fraction(-5, 2). Fraction(x) takes a Rational, a float (converted
+    exactly), or a string: an integer or decimal number with an optional
+    exponent ('-1.25', '3e-2', '1_000'), or 'p/q' ('22/7'), with optional
+    sign and surrounding whitespace. Fraction() is zero.
     """
 
     __slots__ = ('_numerator', '_denominator')
 
     def __new__(cls, numerator=0, denominator=None, *, _normalize=True):
-        """Constructs a Rational: from a string like '3/2' or '1.5', another
-        Rational, a numerator/denominator pair, or a float."""
+        """Builds a Fraction; see the class docstring for the accepted
+        arguments."""
         self = _object_new(cls)
         if denominator is None:
             if type(numerator) is int:
@@ -251,93 +243,94 @@ class Fraction(numbers.Rational):
                 self._denominator = 1
                 return self
             if isinstance(numerator, numbers.Rational):
-                self._numerator = numerator.numerator
-                self._denominator = numerator.denominator
+                self._numerator, self._denominator = (numerator.numerator,
+                                                      numerator.denominator)
                 return self
             if isinstance(numerator, float):
-                self._numerator, self._denominator = numerator.as_integer_ratio()
+                # ValueError or OverflowError for nan and infinities
+                ratio = numerator.as_integer_ratio()
+                self._numerator, self._denominator = ratio
                 return self
-            if isinstance(numerator, str):
-                parsed = _parse(numerator)
-                if parsed is None:
-                    raise ValueError('Invalid literal for Fraction: %r' % numerator)
-                numerator, denominator = parsed
-            else:
+            if not isinstance(numerator, str):
                 raise TypeError("argument should be a string or a Rational instance")
-        elif type(numerator) is int is type(denominator):
-            pass
+            parsed = _parse(numerator)
+            if parsed is None:
+                raise ValueError('Invalid literal for Fraction: %r' % numerator)
+            top, bottom = parsed
+        elif type(numerator) is int and type(denominator) is int:
+            top, bottom = numerator, denominator
         elif (isinstance(numerator, numbers.Rational)
               and isinstance(denominator, numbers.Rational)):
-            numerator, denominator = (numerator.numerator * denominator.denominator,
-                                      denominator.numerator * numerator.denominator)
+            top = numerator.numerator * denominator.denominator
+            bottom = denominator.numerator * numerator.denominator
         else:
             raise TypeError("both arguments should be Rational instances")
-        if denominator == 0:
-            raise ZeroDivisionError('Fraction(%s, 0)' % numerator)
+        if bottom == 0:
+            raise ZeroDivisionError('Fraction(%s, 0)' % top)
         if _normalize:
-            g = _gcd(numerator, denominator)
-            if denominator < 0:
-                g = -g
-            numerator //= g
-            denominator //= g
-        self._numerator = numerator
-        self._denominator = denominator
+            common = _gcd(top, bottom)
+            if bottom < 0:
+                common = -common
+            top //= common
+            bottom //= common
+        self._numerator = top
+        self._denominator = bottom
         return self
 
     @classmethod
     def from_float(cls, f):
-        """Converts a finite float to a rational number, exactly.
-
-        Beware that Fraction.from_float(0.3) != Fraction(3, 10).
-        """
-        if isinstance(f, numbers.Integral):
+        """The exact value of the float f (an int is accepted too), e.g.
+        Fraction.from_float(0.5) == Fraction(1, 2); note that 0.1 is not
+        exactly 1/10."""
+        if not isinstance(f, float):
+            if not isinstance(f, numbers.Integral):
+                raise TypeError("%s.from_float() only takes floats, not %r (%s)"
+                                % (cls.__name__, f, type(f).__name__))
             return cls(f)
-        elif not isinstance(f, float):
-            raise TypeError("%s.from_float() only takes floats, not %r (%s)"
-                            % (cls.__name__, f, type(f).__name__))
-        return cls(*f.as_integer_ratio())
+        top, bottom = f.as_integer_ratio()
+        return cls(top, bottom)
 
     @classmethod
     def from_decimal(cls, dec):
-        """Converts a finite Decimal instance to a rational number, exactly."""
-        if isinstance(dec, numbers.Integral):
-            return cls(int(dec))
-        raise TypeError("%s.from_decimal() only takes Decimals, not %r (%s)"
-                        % (cls.__name__, dec, type(dec).__name__))
+        """The exact value of a Decimal (this build has no decimal module,
+        so only integers are accepted)."""
+        if not isinstance(dec, numbers.Integral):
+            raise TypeError("%s.from_decimal() only takes Decimals, not %r (%s)"
+                            % (cls.__name__, dec, type(dec).__name__))
+        return cls(int(dec))
 
     def as_integer_ratio(self):
-        """Return the integer ratio as a tuple: a pair of integers whose ratio
-        is equal to the Fraction, with a positive denominator."""
-        return (self._numerator, self._denominator)
+        """(numerator, denominator), the denominator positive."""
+        return self._numerator, self._denominator
 
     def limit_denominator(self, max_denominator=1000000):
-        """Closest Fraction to self with denominator at most max_denominator.
-
-        >>> Fraction('3.141592653589793').limit_denominator(10)
-        Fraction(22, 7)
-        """
+        """The Fraction nearest to self whose denominator is at most
+        max_denominator (self itself if its denominator is small enough).
+        On a tie the continued-fraction convergent wins."""
         if max_denominator < 1:
             raise ValueError("max_denominator should be at least 1")
         if self._denominator <= max_denominator:
             return Fraction(self)
-        # Walk the continued fraction expansion of self until the next
-        # convergent's denominator would be too large; the answer is then
-        # that convergent or the best semiconvergent below the bound.
-        p0, q0, p1, q1 = 0, 1, 1, 0
-        n, d = self._numerator, self._denominator
+        # Expand self as a continued fraction, keeping the last two
+        # convergents, until the next one's denominator exceeds the limit.
+        # The answer is the last convergent or the largest semiconvergent
+        # between the two that fits.
+        x_num, x_den = self._numerator, self._denominator
+        old_n, old_d = 0, 1
+        cur_n, cur_d = 1, 0
         while True:
-            a = n // d
-            q2 = q0 + a * q1
-            if q2 > max_denominator:
+            term, left = divmod(x_num, x_den)
+            next_d = old_d + term * cur_d
+            if next_d > max_denominator:
                 break
-            p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
-            n, d = d, n - a * d
-        k = (max_denominator - q0) // q1
-        bound1 = Fraction(p0 + k * p1, q0 + k * q1)
-        bound2 = Fraction(p1, q1)
-        if abs(bound2 - self) <= abs(bound1 - self):
-            return bound2
-        return bound1
+            old_n, old_d, cur_n, cur_d = cur_n, cur_d, old_n + term * cur_n, next_d
+            x_num, x_den = x_den, left
+        steps = (max_denominator - old_d) // cur_d
+        semi = Fraction(old_n + steps * cur_n, old_d + steps * cur_d)
+        conv = Fraction(cur_n, cur_d)
+        if abs(conv - self) <= abs(semi - self):
+            return conv
+        return semi
 
     @property
     def numerator(a):
@@ -348,14 +341,12 @@ class Fraction(numbers.Rational):
         return a._denominator
 
     def __repr__(self):
-        """repr(self)"""
-        return '%s(%s, %s)' % (self.__class__.__name__, self._numerator, self._denominator)
+        return f"{type(self).__name__}({self._numerator}, {self._denominator})"
 
     def __str__(self):
-        """str(self)"""
         if self._denominator == 1:
             return str(self._numerator)
-        return '%s/%s' % (self._numerator, self._denominator)
+        return f"{self._numerator}/{self._denominator}"
 
     __add__, __radd__ = _binary(_add, lambda x, y: x + y, 'add')
     __sub__, __rsub__ = _binary(_sub, lambda x, y: x - y, 'sub')
@@ -366,161 +357,155 @@ class Fraction(numbers.Rational):
     __mod__, __rmod__ = _binary(_mod, lambda x, y: x % y, 'mod')
 
     def __pow__(a, b):
-        """a ** b: rational if b is an integer, otherwise a float (or complex)."""
+        """a ** b: exact when b is an integer (or a Fraction equal to one),
+        else computed on floats."""
         if type(b) is int or isinstance(b, numbers.Rational):
-            if b.denominator == 1:
-                power = b.numerator
-                if power >= 0:
-                    return Fraction(a._numerator ** power, a._denominator ** power,
-                                    _normalize=False)
-                elif a._numerator >= 0:
-                    return Fraction(a._denominator ** -power, a._numerator ** -power,
-                                    _normalize=False)
-                else:
-                    return Fraction((-a._denominator) ** -power, (-a._numerator) ** -power,
-                                    _normalize=False)
-            return float(a) ** float(b)
+            if b.denominator != 1:
+                return float(a) ** float(b)
+            e = b.numerator
+            n, d = a._numerator, a._denominator
+            if e >= 0:
+                return Fraction(n ** e, d ** e, _normalize=False)
+            # a negative power flips the fraction; keep the sign on top
+            if n < 0:
+                n, d = -n, -d
+            return Fraction(d ** -e, n ** -e, _normalize=False)
         return float(a) ** b
 
     def __rpow__(b, a):
-        """a ** b"""
-        if b._denominator == 1 and b._numerator >= 0:
-            return a ** b._numerator
+        """a ** b, for a that is not a Fraction."""
+        n, d = b._numerator, b._denominator
+        if d == 1 and n >= 0:
+            return a ** n
         if isinstance(a, numbers.Rational):
             return Fraction(a.numerator, a.denominator) ** b
-        if b._denominator == 1:
-            return a ** b._numerator
-        return a ** float(b)
+        return a ** n if d == 1 else a ** float(b)
 
     def __pos__(a):
-        """+a: Coerces a subclass instance to Fraction"""
+        """+a, a plain Fraction even for a subclass instance"""
         return _make(a._numerator, a._denominator)
 
     def __neg__(a):
-        """-a"""
         return _make(-a._numerator, a._denominator)
 
     def __abs__(a):
-        """abs(a)"""
         return _make(abs(a._numerator), a._denominator)
 
-    def __int__(a):
-        """int(a)"""
-        if a._numerator < 0:
-            return -(-a._numerator // a._denominator)
-        return a._numerator // a._denominator
-
     def __trunc__(a):
-        """math.trunc(a)"""
-        if a._numerator < 0:
-            return -(-a._numerator // a._denominator)
-        return a._numerator // a._denominator
+        """The integer part, rounded toward zero."""
+        n = a._numerator
+        whole = abs(n) // a._denominator
+        return whole if n >= 0 else -whole
+
+    __int__ = __trunc__
 
     def __floor__(a):
-        """math.floor(a)"""
+        """The largest int <= a."""
         return a.numerator // a.denominator
 
     def __ceil__(a):
-        """math.ceil(a)"""
-        return -(-a.numerator // a.denominator)
+        """The smallest int >= a."""
+        whole, left = divmod(a.numerator, a.denominator)
+        return whole + 1 if left else whole
 
     def __round__(self, ndigits=None):
-        """round(self, ndigits): rounds half toward even."""
+        """round(self) is the nearest int (ties to the even one);
+        round(self, k) is the nearest multiple of 10**-k, as a Fraction."""
         if ndigits is None:
-            floor, remainder = divmod(self.numerator, self.denominator)
-            if remainder * 2 < self.denominator:
-                return floor
-            elif remainder * 2 > self.denominator:
-                return floor + 1
-            elif floor % 2 == 0:
-                return floor
-            return floor + 1
-        shift = 10 ** abs(ndigits)
+            d = self.denominator
+            whole, left = divmod(self.numerator, d)
+            twice = 2 * left
+            if twice > d or (twice == d and whole & 1):
+                return whole + 1
+            return whole
+        scale = 10 ** abs(ndigits)
         if ndigits > 0:
-            return Fraction(round(self * shift), shift)
-        return Fraction(round(self / shift) * shift)
+            return Fraction(round(self * scale), scale)
+        return Fraction(round(self / scale) * scale)
 
     def __hash__(self):
-        """hash(self): equal to the hash of an equal int or float."""
-        # The hash is numerator * denominator**-1 modulo the hash prime, as
-        # for ints and floats; a denominator divisible by the prime hashes as
-        # infinity.
+        """Equal to the hash of an int or float of the same value."""
+        n = self._numerator
         try:
-            dinv = pow(self._denominator, -1, _PyHASH_MODULUS)
+            inverse = pow(self._denominator, -1, _HASH_PRIME)
         except ValueError:
-            hash_ = _PyHASH_INF
+            # the denominator is a multiple of the prime
+            h = _HASH_OF_INF
         else:
-            hash_ = hash(hash(abs(self._numerator)) * dinv)
-        result = hash_ if self._numerator >= 0 else -hash_
-        return -2 if result == -1 else result
+            h = hash(hash(abs(n)) * inverse)
+        if n < 0:
+            h = -h
+        return -2 if h == -1 else h
 
     def __eq__(a, b):
-        """a == b"""
-        tb = type(b)
-        if tb is int:
-            return a._numerator == b and a._denominator == 1
-        if tb is Fraction:
+        kind = type(b)
+        if kind is Fraction:
             return a._numerator == b._numerator and a._denominator == b._denominator
+        if kind is int:
+            return a._denominator == 1 and a._numerator == b
         if isinstance(b, numbers.Rational):
-            return a._numerator == b.numerator and a._denominator == b.denominator
-        if isinstance(b, numbers.Complex) and b.imag == 0:
+            return (a._numerator, a._denominator) == (b.numerator, b.denominator)
+        if isinstance(b, numbers.Complex) and not b.imag:
             b = b.real
-        if isinstance(b, float):
-            if math.isnan(b) or math.isinf(b):
-                return 0.0 == b
-            return a == a.from_float(b)
-        return NotImplemented
+        if not isinstance(b, float):
+            return NotImplemented
+        if not math.isfinite(b):
+            # nan and the infinities equal no fraction
+            return False
+        return a == a.from_float(b)
 
     def _richcmp(self, other, op):
-        """Compare with a Rational or a float by `op`, else NotImplemented."""
-        if type(other) is Fraction or type(other) is int or isinstance(other, numbers.Rational):
-            return op(self._numerator * other.denominator, self._denominator * other.numerator)
-        if isinstance(other, float):
-            if math.isnan(other) or math.isinf(other):
-                return op(0.0, other)
+        """self `op` other for a Rational or a float other, else
+        NotImplemented."""
+        if type(other) is int or isinstance(other, numbers.Rational):
+            return op(self._numerator * other.denominator,
+                      self._denominator * other.numerator)
+        if not isinstance(other, float):
+            return NotImplemented
+        if math.isfinite(other):
             return op(self, self.from_float(other))
-        return NotImplemented
+        # an infinity compares like it does with zero; nan is never ordered
+        return op(0.0, other)
 
     def __lt__(a, b):
-        """a < b"""
         if type(b) is Fraction:
             return a._numerator * b._denominator < a._denominator * b._numerator
         return a._richcmp(b, _lt)
 
     def __gt__(a, b):
-        """a > b"""
         if type(b) is Fraction:
             return a._numerator * b._denominator > a._denominator * b._numerator
         return a._richcmp(b, _gt)
 
     def __le__(a, b):
-        """a <= b"""
         if type(b) is Fraction:
             return a._numerator * b._denominator <= a._denominator * b._numerator
         return a._richcmp(b, _le)
 
     def __ge__(a, b):
-        """a >= b"""
         if type(b) is Fraction:
             return a._numerator * b._denominator >= a._denominator * b._numerator
         return a._richcmp(b, _ge)
 
     def __bool__(a):
-        """a != 0"""
-        return bool(a._numerator)
+        return a._numerator != 0
 
+    # Fractions are immutable: copies of a plain Fraction are itself; a
+    # subclass instance is rebuilt through its class.
     def __reduce__(self):
-        return (self.__class__, (self._numerator, self._denominator))
+        return type(self), (self._numerator, self._denominator)
 
     def __copy__(self):
-        if type(self) == Fraction:
+        kind = type(self)
+        if kind is Fraction:
             return self
-        return self.__class__(self._numerator, self._denominator)
+        return kind(self._numerator, self._denominator)
 
     def __deepcopy__(self, memo):
-        if type(self) == Fraction:
+        kind = type(self)
+        if kind is Fraction:
             return self
-        return self.__class__(self._numerator, self._denominator)
+        return kind(self._numerator, self._denominator)
 
 
 def _lt(x, y):

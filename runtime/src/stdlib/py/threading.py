@@ -1,120 +1,125 @@
-"""Thread objects and synchronization primitives, with the API of CPython 3.11's
-threading module, built on the native _thread module.
+"""threading for atoll: Thread objects and the synchronization classes, with
+the API of CPython 3.11's module, over the native _thread module.
 
-Lock and RLock are native. Condition is a Python class whose hot methods
-(__enter__, __exit__, wait, notify, notify_all) are native built-ins; Semaphore,
-Event, Barrier and Timer are Python on top of Condition, as in CPython.
+Lock and RLock are native locks. Condition is a Python class whose hot methods
+are native functions of _thread (they expect the attributes _lock and _waiters);
+Semaphore's acquire and release are native too (attributes _cond and _value).
+Event, Barrier, Timer and Thread are plain Python.
 """
 
 import sys as _sys
 import _thread
-from time import monotonic as _time
+from time import monotonic as _now
 
-__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
-           'enumerate', 'main_thread', 'TIMEOUT_MAX',
-           'Event', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
-           'Barrier', 'BrokenBarrierError', 'Timer', 'ThreadError',
-           'ExceptHookArgs', 'setprofile', 'settrace', 'local', 'stack_size',
-           'excepthook', 'get_native_id', 'getprofile', 'gettrace']
+__all__ = """get_ident active_count Condition current_thread enumerate
+    main_thread TIMEOUT_MAX Event Lock RLock Semaphore BoundedSemaphore Thread
+    Barrier BrokenBarrierError Timer ThreadError ExceptHookArgs setprofile
+    settrace local stack_size excepthook get_native_id getprofile
+    gettrace""".split()
 
-_start_new_thread = _thread.start_new_thread
-_allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
-ThreadError = _thread.error
-TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
+TIMEOUT_MAX = _thread.TIMEOUT_MAX
+ThreadError = _thread.error
 Lock = _thread.allocate_lock
-_CRLock = _thread.RLock
-_daemon_threads_allowed = _thread.daemon_threads_allowed
+_NativeRLock = _thread.RLock
+local = _thread._local
 
-_profile_hook = None
-_trace_hook = None
+# atoll (not in CPython): raised in the main thread when every thread of the
+# interpreter is blocked for good on its locks, conditions, joins or queues.
+DeadlockError = DeadlockError
 
-
-def setprofile(func):
-    """Set a profile function for threads started from the threading module."""
-    global _profile_hook
-    _profile_hook = func
-
-
-def getprofile():
-    """The profiler function set by threading.setprofile()."""
-    return _profile_hook
+# set by settrace()/setprofile(); installed in each thread this module starts
+_hooks = {'trace': None, 'profile': None}
 
 
 def settrace(func):
-    """Set a trace function for threads started from the threading module."""
-    global _trace_hook
-    _trace_hook = func
+    """Makes func the trace function of the threads started from now on."""
+    _hooks['trace'] = func
 
 
 def gettrace():
-    """The trace function set by threading.settrace()."""
-    return _trace_hook
+    """What settrace() last set (None at first)."""
+    return _hooks['trace']
+
+
+def setprofile(func):
+    """Makes func the profile function of the threads started from now on."""
+    _hooks['profile'] = func
+
+
+def getprofile():
+    """What setprofile() last set (None at first)."""
+    return _hooks['profile']
 
 
 def RLock(*args, **kwargs):
-    """A reentrant lock: the thread that holds it may acquire it again."""
-    return _CRLock(*args, **kwargs)
+    """Returns a new reentrant lock (the native one)."""
+    return _NativeRLock(*args, **kwargs)
+
+
+def _describe(obj, detail):
+    """The repr shape of Semaphore, Event and Barrier."""
+    kind = type(obj)
+    return f"<{kind.__module__}.{kind.__qualname__} at {id(obj):#x}: {detail}>"
 
 
 class Condition:
-    """A condition variable: lets threads wait until notified by another thread.
-
-    The lock defaults to a new RLock; any object with acquire() and release()
-    works, as in CPython.
-    """
+    """A condition variable over a lock (by default a new RLock; anything with
+    acquire() and release() will do). Threads holding the lock wait() until
+    another thread notify()s them."""
 
     def __init__(self, lock=None):
-        if lock is None:
-            lock = _CRLock()
-        self._lock = lock
+        self._lock = _NativeRLock() if lock is None else lock
         self._waiters = _thread._Waiters()
 
-    # acquire/release and the _is_owned/_release_save/_acquire_restore protocol
-    # go to the lock (its own methods when it has them, as in CPython)
+    # all native: they use the lock's own _is_owned/_release_save/
+    # _acquire_restore when it has them
     acquire = _thread._cond_acquire
     release = _thread._cond_release
+    __enter__ = _thread._cond_enter
+    __exit__ = _thread._cond_exit
     _is_owned = _thread._cond_is_owned
     _release_save = _thread._cond_release_save
     _acquire_restore = _thread._cond_acquire_restore
-    __enter__ = _thread._cond_enter
-    __exit__ = _thread._cond_exit
     wait = _thread._cond_wait
     notify = _thread._cond_notify
     notify_all = _thread._cond_notify_all
 
     def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+        return f"<Condition({self._lock}, {len(self._waiters)})>"
 
     def wait_for(self, predicate, timeout=None):
-        """Wait until predicate() is true, at most timeout seconds."""
-        result = predicate()
-        if result:
-            return result
-        deadline = None
-        remaining = timeout
-        while not result:
-            if remaining is not None:
-                if deadline is None:
-                    deadline = _time() + remaining
-                else:
-                    remaining = deadline - _time()
-                    if remaining <= 0:
-                        break
-            self.wait(remaining)
-            result = predicate()
-        return result
+        """wait()s until predicate() returns something true, and returns that;
+        after timeout seconds returns predicate()'s last (false) value."""
+        outcome = predicate()
+        if outcome:
+            return outcome
+        if timeout is None:
+            while not outcome:
+                self.wait(None)
+                outcome = predicate()
+            return outcome
+        deadline = _now() + timeout
+        budget = timeout
+        while True:
+            self.wait(budget)
+            outcome = predicate()
+            if outcome:
+                return outcome
+            budget = deadline - _now()
+            if budget <= 0:
+                return outcome
 
     def notifyAll(self):
-        """Deprecated alias of notify_all()."""
+        """Old name of notify_all()."""
         self.notify_all()
 
 
 class Semaphore:
-    """A counter that acquire() decrements (blocking at zero) and release()
-    increments."""
+    """A counter: acquire() takes one (waiting while it is zero), release()
+    gives back."""
 
     def __init__(self, value=1):
         if value < 0:
@@ -123,11 +128,9 @@ class Semaphore:
         self._value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" value={self._value}>")
+        return _describe(self, f"value={self._value}")
 
-    # acquire/release are native: the same steps as CPython's, on self._cond
+    # native: the counting runs under self._cond
     acquire = _thread._sem_acquire
     __enter__ = _thread._sem_acquire
     release = _thread._sem_release
@@ -135,149 +138,147 @@ class Semaphore:
 
 
 class BoundedSemaphore(Semaphore):
-    """A semaphore that refuses to be released above its initial value."""
+    """A Semaphore whose release() raises ValueError rather than go above the
+    starting value."""
 
     def __init__(self, value=1):
-        Semaphore.__init__(self, value)
+        super().__init__(value)
         self._initial_value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" value={self._value}/{self._initial_value}>")
+        return _describe(self, f"value={self._value}/{self._initial_value}")
 
     release = _thread._bsem_release
 
 
 class Event:
-    """A flag threads can wait for: set() wakes every waiter."""
+    """A boolean flag: wait() blocks until some thread set()s it."""
 
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = False
 
     def __repr__(self):
-        cls = self.__class__
-        status = 'set' if self._flag else 'unset'
-        return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
-
-    def _at_fork_reinit(self):
-        self._cond = Condition(Lock())
+        return _describe(self, "set" if self._flag else "unset")
 
     def is_set(self):
+        """Whether the flag is up."""
         return self._flag
 
-    def isSet(self):
-        """Deprecated alias of is_set()."""
-        return self._flag
+    isSet = is_set
 
     def set(self):
-        with self._cond:
+        """Raises the flag and wakes every waiting thread."""
+        cond = self._cond
+        with cond:
             self._flag = True
-            self._cond.notify_all()
+            cond.notify_all()
 
     def clear(self):
+        """Lowers the flag."""
         with self._cond:
             self._flag = False
 
     def wait(self, timeout=None):
-        with self._cond:
-            if self._flag:
-                return True
-            return self._cond.wait(timeout)
+        """Blocks until the flag is up (at most timeout seconds); returns the
+        flag."""
+        cond = self._cond
+        with cond:
+            return self._flag or cond.wait(timeout)
 
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
-# atoll (not in CPython): raised in the main thread when every thread of the
-# interpreter is blocked for good on its locks, conditions, joins or queues.
-DeadlockError = DeadlockError
-
-
-# Barrier states
-_FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
-
-
 class Barrier:
-    """Lets a fixed number of threads wait for each other."""
+    """A meeting point for `parties` threads: each wait() blocks until that
+    many threads are waiting, then all go on (the last one to arrive runs
+    action first)."""
+
+    # Phases: 'gather' while threads arrive; 'release' while a completed
+    # round's threads leave; 'reset' while threads leave after reset(); 'broken'.
+    # New arrivals wait while threads of a finished round are leaving.
 
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())
-        self._action = action
-        self._timeout = timeout
         self._parties = parties
-        self._state = _FILLING
-        self._count = 0
+        self._action = action
+        self._default_timeout = timeout
+        self._phase = 'gather'
+        self._inside = 0
 
     def __repr__(self):
-        cls = self.__class__
         if self.broken:
-            return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: broken>"
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" waiters={self.n_waiting}/{self.parties}>")
+            return _describe(self, "broken")
+        return _describe(self, f"waiters={self.n_waiting}/{self.parties}")
 
     def wait(self, timeout=None):
-        """Wait for the other parties; returns this thread's arrival index."""
+        """Waits for the round to fill; returns this thread's arrival index
+        (0 .. parties-1). BrokenBarrierError if the barrier breaks."""
         if timeout is None:
-            timeout = self._timeout
-        with self._cond:
-            # a barrier still releasing (or resetting) its previous round blocks
-            while self._state == _DRAINING or self._state == _RESETTING:
-                self._cond.wait()
-            if self._state < 0:
+            timeout = self._default_timeout
+        cond = self._cond
+        with cond:
+            while self._phase == 'release' or self._phase == 'reset':
+                cond.wait()
+            if self._phase == 'broken':
                 raise BrokenBarrierError
-            index = self._count
-            self._count += 1
+            arrival = self._inside
+            self._inside = arrival + 1
             try:
-                if index + 1 == self._parties:
-                    self._trip()
+                if arrival + 1 == self._parties:
+                    self._complete_round()
                 else:
-                    self._await_trip(timeout)
-                return index
+                    self._await_round(timeout)
+                return arrival
             finally:
-                self._count -= 1
-                if self._count == 0 and (self._state == _DRAINING
-                                         or self._state == _RESETTING):
-                    self._state = _FILLING
-                    self._cond.notify_all()
+                self._leave()
 
-    def _trip(self):
+    def _complete_round(self):
         try:
             if self._action:
                 self._action()
-            self._state = _DRAINING
-            self._cond.notify_all()
         except:
-            self._break()
+            self._break_now()
             raise
+        self._phase = 'release'
+        self._cond.notify_all()
 
-    def _await_trip(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != _FILLING, timeout):
-            self._break()
+    def _await_round(self, timeout):
+        ended = self._cond.wait_for(lambda: self._phase != 'gather', timeout)
+        if not ended:
+            self._break_now()
             raise BrokenBarrierError
-        if self._state < 0:
+        if self._phase == 'broken' or self._phase == 'reset':
             raise BrokenBarrierError
+
+    def _leave(self):
+        self._inside -= 1
+        if self._inside == 0 and self._phase in ('release', 'reset'):
+            # the last one out opens the barrier to the next round
+            self._phase = 'gather'
+            self._cond.notify_all()
+
+    def _break_now(self):
+        self._phase = 'broken'
+        self._cond.notify_all()
 
     def reset(self):
-        """Back to the initial state; threads waiting get BrokenBarrierError."""
+        """Returns the barrier to its empty state; threads waiting in it get
+        BrokenBarrierError."""
         with self._cond:
-            if self._count > 0:
-                if self._state == _FILLING or self._state == _BROKEN:
-                    self._state = _RESETTING
-            else:
-                self._state = _FILLING
+            if self._inside == 0:
+                self._phase = 'gather'
+            elif self._phase in ('gather', 'broken'):
+                self._phase = 'reset'
             self._cond.notify_all()
 
     def abort(self):
-        """Put the barrier in the broken state."""
+        """Breaks the barrier: waiting and future wait() calls raise
+        BrokenBarrierError (until reset())."""
         with self._cond:
-            self._break()
-
-    def _break(self):
-        self._state = _BROKEN
-        self._cond.notify_all()
+            self._break_now()
 
     @property
     def parties(self):
@@ -285,66 +286,52 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == _FILLING:
-            return self._count
-        return 0
+        return self._inside if self._phase == 'gather' else 0
 
     @property
     def broken(self):
-        return self._state == _BROKEN
+        return self._phase == 'broken'
 
 
-_counter = 0
+# Default thread names "Thread-N" and "Dummy-N" share one counter.
+_name_serial = [0]
 
 
-def _newname(name_template="Thread-%d"):
-    global _counter
-    _counter += 1
-    return name_template % _counter
+def _next_name(template):
+    _name_serial[0] += 1
+    return template % _name_serial[0]
 
 
-# Thread objects by ident: started and running (_active), started but not yet
-# running their bootstrap (_limbo). The registry of thread states in the
-# interpreter is the authority on which threads exist; these map them to objects.
-_active_limbo_lock = RLock()
+# Thread objects by ident. _active: threads whose bootstrap has begun (and the
+# main and dummy threads); _limbo: started, bootstrap not begun yet. Which
+# threads exist is the interpreter's thread registry's business; these only
+# find the objects.
+_active_limbo_lock = _NativeRLock()
 _active = {}
 _limbo = {}
 
-_SHUTTING_DOWN = False
-_threading_atexits = []
+_exit_calls = []
+_exit_started = False
 
 
 class _ExceptHookArgs:
-    """The argument of threading.excepthook: (exc_type, exc_value,
-    exc_traceback, thread)."""
+    """What threading.excepthook receives: a 4-item sequence with the
+    attributes exc_type, exc_value, exc_traceback and thread."""
 
-    n_fields = 4
-    n_sequence_fields = 4
+    n_fields = n_sequence_fields = 4
     n_unnamed_fields = 0
 
     def __init__(self, seq):
-        seq = tuple(seq)
-        if len(seq) != 4:
-            raise TypeError(
-                "_thread._ExceptHookArgs() takes a 4-sequence (%d-sequence given)"
-                % len(seq))
-        self._items = seq
+        items = tuple(seq)
+        if len(items) != 4:
+            raise TypeError("_thread._ExceptHookArgs() takes a 4-sequence "
+                            f"({len(items)}-sequence given)")
+        self._items = items
 
-    @property
-    def exc_type(self):
-        return self._items[0]
-
-    @property
-    def exc_value(self):
-        return self._items[1]
-
-    @property
-    def exc_traceback(self):
-        return self._items[2]
-
-    @property
-    def thread(self):
-        return self._items[3]
+    exc_type = property(lambda self: self._items[0])
+    exc_value = property(lambda self: self._items[1])
+    exc_traceback = property(lambda self: self._items[2])
+    thread = property(lambda self: self._items[3])
 
     def __len__(self):
         return 4
@@ -356,276 +343,285 @@ class _ExceptHookArgs:
         return iter(self._items)
 
     def __eq__(self, other):
+        mine = self._items
         if isinstance(other, _ExceptHookArgs):
-            other = other._items
-        return self._items == other
+            return mine == other._items
+        return mine == other
 
     def __repr__(self):
-        return ("_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, "
-                "exc_traceback=%r, thread=%r)" % self._items)
+        kind, value, tb, thread = self._items
+        return (f"_thread._ExceptHookArgs(exc_type={kind!r}, "
+                f"exc_value={value!r}, exc_traceback={tb!r}, "
+                f"thread={thread!r})")
 
 
 ExceptHookArgs = _ExceptHookArgs
-excepthook = _thread._excepthook
-__excepthook__ = excepthook
+excepthook = __excepthook__ = _thread._excepthook
 
 
-def _invoke_excepthook(thread):
-    """Hands the exception being handled to threading.excepthook (called from
-    the except clause of a thread's bootstrap)."""
-    hook = excepthook
-    if hook is None:
-        hook = __excepthook__
+def _report_failure(thread):
+    """Passes the exception being handled (a thread's run() raised it) to
+    threading.excepthook; if the hook itself raises, reports that."""
+    hook = excepthook if excepthook is not None else __excepthook__
+    info = None
     try:
-        args = ExceptHookArgs([*_sys.exc_info(), thread])
-        hook(args)
-    except Exception as exc:
-        exc.__suppress_context__ = True
-        stderr = _sys.stderr
-        if stderr is not None:
-            print("Exception in threading.excepthook:", file=stderr, flush=True)
-        _thread._print_exception(exc)
+        info = ExceptHookArgs((*_sys.exc_info(), thread))
+        hook(info)
+    except Exception as hook_error:
+        hook_error.__suppress_context__ = True
+        err = _sys.stderr
+        if err is not None:
+            print("Exception in threading.excepthook:", file=err, flush=True)
+        _thread._print_exception(hook_error)
     finally:
-        args = None
+        info = None
+
+
+def _need_init(thread):
+    assert thread._initialized, "Thread.__init__() not called"
 
 
 class Thread:
-    """A thread of control: pass a target, or subclass and override run()."""
+    """A thread of control. Give a target (called with args and kwargs), or
+    subclass and override run(); start() runs it on a new OS thread."""
 
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None,
                  args=(), kwargs=None, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        if kwargs is None:
-            kwargs = {}
         if name:
             name = str(name)
         else:
-            name = _newname("Thread-%d")
+            name = _next_name("Thread-%d")
             if target is not None:
                 try:
-                    name += f" ({target.__name__})"
+                    label = target.__name__
                 except AttributeError:
                     pass
+                else:
+                    name = f"{name} ({label})"
+        if daemon is None:
+            daemon = current_thread().daemon
+        elif daemon and not _thread.daemon_threads_allowed():
+            raise RuntimeError('daemon threads are disabled in this (sub)interpreter')
         self._target = target
-        self._name = name
         self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            if daemon and not _daemon_threads_allowed():
-                raise RuntimeError('daemon threads are disabled in this (sub)interpreter')
-            self._daemonic = daemon
-        else:
-            self._daemonic = current_thread().daemon
+        self._kwargs = {} if kwargs is None else kwargs
+        self._name = name
+        self._daemonic = daemon
         self._ident = None
         self._native_id = None
-        self._handle = None
+        self._os_thread = None
         self._started = False
-        self._bootstrapped = False
-        self._is_stopped = False
+        self._began = False
+        self._over = False
         self._initialized = True
-        self._stderr = _sys.stderr
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
-        status = "initial"
-        if self._started:
-            status = "started"
         self.is_alive()
-        if self._is_stopped:
-            status = "stopped"
+        if self._over:
+            words = "stopped"
+        elif self._started:
+            words = "started"
+        else:
+            words = "initial"
         if self._daemonic:
-            status += " daemon"
+            words += " daemon"
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+            words = f"{words} {self._ident}"
+        return f"<{type(self).__name__}({self._name}, {words})>"
 
     def start(self):
-        """Start the thread; returns once it runs on its own OS thread."""
+        """Starts run() on a new thread; at most once per Thread object."""
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
         if self._started:
             raise RuntimeError("threads can only be started once")
         self._started = True
         try:
-            handle = _thread._start(self._bootstrap_inner, self._name, self._daemonic)
+            handle = _thread._start(self._bootstrap_inner, self._name,
+                                    self._daemonic)
         except BaseException:
             self._started = False
             raise
-        self._handle = handle
+        self._os_thread = handle
         with _active_limbo_lock:
             if self._ident is None:
                 self._ident = handle.ident
                 self._native_id = handle.native_id
-            if not self._bootstrapped:
+            if not self._began:
                 _limbo[self._ident] = self
 
     def run(self):
-        """What the thread does: calls the target. Override in a subclass."""
+        """The thread's work; by default calls the target given to __init__."""
         try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+            fn = self._target
+            if fn is not None:
+                fn(*self._args, **self._kwargs)
         finally:
+            # drop the references (the target may hold the thread)
             del self._target, self._args, self._kwargs
 
     def _bootstrap_inner(self):
-        ident = get_ident()
+        me = get_ident()
         with _active_limbo_lock:
-            self._bootstrapped = True
-            self._ident = ident
+            self._began = True
+            self._ident = me
             self._native_id = get_native_id()
-            _limbo.pop(ident, None)
-            _active[ident] = self
-        if _trace_hook is not None:
-            _sys.settrace(_trace_hook)
-        if _profile_hook is not None:
-            _sys.setprofile(_profile_hook)
+            _limbo.pop(me, None)
+            _active[me] = self
+        if _hooks['trace'] is not None:
+            _sys.settrace(_hooks['trace'])
+        if _hooks['profile'] is not None:
+            _sys.setprofile(_hooks['profile'])
         try:
             self.run()
         except:
-            _invoke_excepthook(self)
+            _report_failure(self)
         finally:
             with _active_limbo_lock:
-                self._is_stopped = True
-                _active.pop(ident, None)
+                self._over = True
+                _active.pop(me, None)
 
     def join(self, timeout=None):
-        """Wait until the thread ends, at most timeout seconds."""
+        """Blocks until the thread ends, or timeout seconds pass (then check
+        is_alive())."""
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
         if not self._started:
             raise RuntimeError("cannot join thread before it is started")
         if self._ident == get_ident():
             raise RuntimeError("cannot join current thread")
-        if self._handle is None:
-            self._join_without_handle(timeout)
-            return
-        self._handle.join(timeout)
-        if self._handle.is_done():
-            self._is_stopped = True
+        handle = self._os_thread
+        if handle is None:
+            self._poll_until_over(timeout)
+        else:
+            handle.join(timeout)
+            if handle.is_done():
+                self._over = True
 
-    def _join_without_handle(self, timeout):
-        # The main thread (joined from another thread) has no handle.
+    def _poll_until_over(self, timeout):
+        # Only the main thread has no handle (another thread joins it).
         from time import sleep
-        deadline = None if timeout is None else _time() + max(timeout, 0)
-        while not self._is_stopped:
-            if deadline is not None and _time() >= deadline:
+        limit = None if timeout is None else _now() + max(timeout, 0)
+        while not self._over:
+            if limit is not None and _now() >= limit:
                 return
             sleep(0.005)
 
     @property
     def name(self):
-        assert self._initialized, "Thread.__init__() not called"
+        _need_init(self)
         return self._name
 
     @name.setter
     def name(self, name):
-        assert self._initialized, "Thread.__init__() not called"
+        _need_init(self)
         self._name = str(name)
 
     @property
     def ident(self):
-        assert self._initialized, "Thread.__init__() not called"
+        _need_init(self)
         return self._ident
 
     @property
     def native_id(self):
-        assert self._initialized, "Thread.__init__() not called"
+        _need_init(self)
         return self._native_id
 
     def is_alive(self):
-        """Whether the thread has started and not finished yet."""
-        assert self._initialized, "Thread.__init__() not called"
-        if self._is_stopped or not self._started:
+        """True from start() until run() returns."""
+        _need_init(self)
+        if not self._started or self._over:
             return False
-        if self._handle is not None and self._handle.is_done():
-            self._is_stopped = True
+        handle = self._os_thread
+        if handle is not None and handle.is_done():
+            self._over = True
             return False
         return True
 
     @property
     def daemon(self):
-        assert self._initialized, "Thread.__init__() not called"
+        _need_init(self)
         return self._daemonic
 
     @daemon.setter
     def daemon(self, daemonic):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if daemonic and not _daemon_threads_allowed():
+        if daemonic and not _thread.daemon_threads_allowed():
             raise RuntimeError('daemon threads are disabled in this interpreter')
         if self._started:
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
+    # the pre-property spellings
     def isDaemon(self):
-        """Deprecated getter of daemon."""
         return self.daemon
 
     def setDaemon(self, daemonic):
-        """Deprecated setter of daemon."""
         self.daemon = daemonic
 
     def getName(self):
-        """Deprecated getter of name."""
         return self.name
 
     def setName(self, name):
-        """Deprecated setter of name."""
         self.name = name
 
 
 class Timer(Thread):
-    """Calls a function after a number of seconds, unless cancel() is called
-    first."""
+    """A thread that calls function(*args, **kwargs) after `interval`
+    seconds, unless cancel() comes first."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
-        Thread.__init__(self)
+        super().__init__()
         self.interval = interval
         self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
 
     def cancel(self):
-        """Stop the timer if it hasn't fired yet."""
+        """Stops the timer if it has not fired yet."""
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        done = self.finished
+        done.wait(self.interval)
+        if not done.is_set():
             self.function(*self.args, **self.kwargs)
-        self.finished.set()
+        done.set()
+
+
+def _adopt(thread, ident):
+    """Makes `thread` the running object of thread `ident`."""
+    thread._started = thread._began = True
+    thread._ident = ident
+    thread._native_id = get_native_id()
+    with _active_limbo_lock:
+        _active[ident] = thread
 
 
 class _MainThread(Thread):
+    """The Thread object of the interpreter's main thread."""
 
     def __init__(self, ident):
-        Thread.__init__(self, name="MainThread", daemon=False)
-        self._started = True
-        self._bootstrapped = True
-        self._ident = ident
-        self._native_id = get_native_id()
-        with _active_limbo_lock:
-            _active[ident] = self
+        super().__init__(name="MainThread", daemon=False)
+        _adopt(self, ident)
 
 
 class _DummyThread(Thread):
-    """A thread not started by threading (a host thread): alive, daemonic, not
-    joinable."""
+    """Stands for a thread threading did not start (a host thread): always
+    alive and daemonic, and not joinable."""
 
     def __init__(self):
-        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
-        self._started = True
-        self._bootstrapped = True
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        with _active_limbo_lock:
-            _active[self._ident] = self
+        super().__init__(name=_next_name("Dummy-%d"), daemon=True)
+        _adopt(self, get_ident())
 
     def is_alive(self):
-        return not self._is_stopped
+        return not self._over
 
     def join(self, timeout=None):
         assert False, "cannot join a dummy thread"
@@ -633,47 +629,45 @@ class _DummyThread(Thread):
 
 def current_thread():
     """The Thread object of the calling thread."""
-    try:
-        return _active[get_ident()]
-    except KeyError:
-        if get_ident() == _thread._main_ident():
-            return _adopt_main()
-        return _DummyThread()
+    me = get_ident()
+    found = _active.get(me)
+    if found is not None:
+        return found
+    if me == _thread._main_ident():
+        return _claim_main(me)
+    return _DummyThread()
 
 
-def _adopt_main():
-    # A later host thread became the interpreter's main thread.
-    global _main_thread
+def _claim_main(ident):
+    # A different host thread has become the interpreter's main thread.
+    main = _main_thread
     with _active_limbo_lock:
-        _active.pop(_main_thread._ident, None)
-        _main_thread._ident = get_ident()
-        _main_thread._native_id = get_native_id()
-        _main_thread._is_stopped = False
-        _active[_main_thread._ident] = _main_thread
-    return _main_thread
+        _active.pop(main._ident, None)
+        main._ident = ident
+        main._native_id = get_native_id()
+        main._over = False
+        _active[ident] = main
+    return main
 
 
 currentThread = current_thread
 
 
 def main_thread():
-    """The main thread's Thread object."""
+    """The Thread object of the main thread."""
     return _main_thread
 
 
 def enumerate():
-    """Every Thread object alive now (from the interpreter's thread registry)."""
-    live = set()
-    for entry in _thread._registry():
-        live.add(entry[0])
+    """The Thread objects of all threads alive now."""
+    alive = {entry[0] for entry in _thread._registry()}
     with _active_limbo_lock:
-        out = [t for ident, t in _active.items() if ident in live]
-        out.extend(t for ident, t in _limbo.items() if ident in live)
-    return out
+        known = list(_active.items()) + list(_limbo.items())
+    return [t for ident, t in known if ident in alive]
 
 
 def active_count():
-    """The number of Thread objects alive now."""
+    """len(enumerate())"""
     return len(enumerate())
 
 
@@ -681,40 +675,45 @@ activeCount = active_count
 
 
 def _register_atexit(func, *arg, **kwargs):
-    """Run func(*arg, **kwargs) when the interpreter shuts down, before
-    non-daemon threads are joined."""
-    if _SHUTTING_DOWN:
+    """Arranges for func(*arg, **kwargs) to run at interpreter shutdown,
+    before the non-daemon threads are joined (last registered runs first)."""
+    if _exit_started:
         raise RuntimeError("can't register atexit after shutdown")
-    _threading_atexits.append(lambda: func(*arg, **kwargs))
+    _exit_calls.append((func, arg, kwargs))
+
+
+def _unfinished_others(me):
+    with _active_limbo_lock:
+        candidates = list(_active.values()) + list(_limbo.values())
+    return [t for t in candidates
+            if not t._daemonic and t._os_thread is not None
+            and t._ident != me and not t._os_thread.is_done()]
 
 
 def _shutdown():
-    """Called by the interpreter at shutdown: run the threading atexit calls,
-    mark the main thread stopped, join every non-daemon thread."""
-    global _SHUTTING_DOWN
-    if _main_thread._is_stopped and _SHUTTING_DOWN:
+    """Run by the interpreter as it shuts down: the _register_atexit calls,
+    then the main thread counts as stopped and the non-daemon threads are
+    joined."""
+    global _exit_started
+    if _exit_started and _main_thread._over:
         return
-    _SHUTTING_DOWN = True
-    for call in reversed(_threading_atexits):
-        call()
-    _main_thread._is_stopped = True
+    _exit_started = True
+    while _exit_calls:
+        func, arg, kwargs = _exit_calls.pop()
+        func(*arg, **kwargs)
+    _main_thread._over = True
     me = get_ident()
     while True:
-        with _active_limbo_lock:
-            pending = [t for t in list(_active.values()) + list(_limbo.values())
-                       if not t._daemonic and t._handle is not None
-                       and t._ident != me and not t._handle.is_done()]
-        if not pending:
-            break
-        for t in pending:
-            t._handle.join()
+        waiting = _unfinished_others(me)
+        if not waiting:
+            return
+        for t in waiting:
+            t._os_thread.join()
 
 
-def _main_ident_or_current():
+def _first_main_ident():
     ident = _thread._main_ident()
     return get_ident() if ident is None else ident
 
 
-_main_thread = _MainThread(_main_ident_or_current())
-
-from _thread import _local as local
+_main_thread = _MainThread(_first_main_ident())

@@ -1,32 +1,16 @@
 """Execute computations asynchronously using threads (CPython 3.11's
 concurrent.futures API)."""
 
-from concurrent.futures._base import (FIRST_COMPLETED,
-                                      FIRST_EXCEPTION,
-                                      ALL_COMPLETED,
-                                      CancelledError,
-                                      TimeoutError,
-                                      InvalidStateError,
-                                      BrokenExecutor,
-                                      Future,
-                                      Executor,
-                                      wait,
-                                      as_completed)
+from concurrent.futures._base import (
+    FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, CancelledError,
+    TimeoutError, InvalidStateError, BrokenExecutor, Future, Executor, wait,
+    as_completed)
 from concurrent.futures.thread import ThreadPoolExecutor
 
 __all__ = (
-    'FIRST_COMPLETED',
-    'FIRST_EXCEPTION',
-    'ALL_COMPLETED',
-    'CancelledError',
-    'TimeoutError',
-    'BrokenExecutor',
-    'Future',
-    'Executor',
-    'wait',
-    'as_completed',
-    'ProcessPoolExecutor',
-    'ThreadPoolExecutor',
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError',
+    'TimeoutError', 'BrokenExecutor', 'Future', 'Executor', 'wait',
+    'as_completed', 'ProcessPoolExecutor', 'ThreadPoolExecutor',
     'InterpreterPoolExecutor',
 )
 

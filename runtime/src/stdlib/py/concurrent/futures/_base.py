@@ -1,5 +1,11 @@
-"""Futures, executors, wait() and as_completed(): the part of
-concurrent.futures that does not depend on how work is run."""
+"""The executor-independent half of concurrent.futures, written for atoll:
+Future, Executor, wait(), as_completed() and the exceptions.
+
+A Future keeps the attribute layout programs (and the native module _futures)
+rely on: _condition, _state, _result, _exception, _waiters, _done_callbacks.
+Its state transitions are native; what is left here is the bookkeeping of the
+observers that wait() and as_completed() hang on futures.
+"""
 
 import sys
 import threading
@@ -10,280 +16,210 @@ import _futures
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-_AS_COMPLETED = '_AS_COMPLETED'
 
-# The states a future goes through.
+# Life of a future: PENDING -> RUNNING -> FINISHED, or PENDING -> CANCELLED,
+# which becomes CANCELLED_AND_NOTIFIED once its observers have been told.
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
 CANCELLED = 'CANCELLED'
-# cancelled, and the waiters were told
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_FUTURE_STATES = [
-    PENDING,
-    RUNNING,
-    CANCELLED,
-    CANCELLED_AND_NOTIFIED,
-    FINISHED
-]
-
-_STATE_TO_DESCRIPTION_MAP = {
-    PENDING: "pending",
-    RUNNING: "running",
-    CANCELLED: "cancelled",
-    CANCELLED_AND_NOTIFIED: "cancelled",
-    FINISHED: "finished"
+# what repr() shows for each state
+_STATE_WORDS = {
+    PENDING: 'pending', RUNNING: 'running', CANCELLED: 'cancelled',
+    CANCELLED_AND_NOTIFIED: 'cancelled', FINISHED: 'finished',
 }
-
-# state groups the methods test against (tuples built once)
-_DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
-_SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
-_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
-_BUSY_STATES = (RUNNING, FINISHED)
+# states in which the observers of a future have already been told
+_OBSERVED_DONE = frozenset((CANCELLED_AND_NOTIFIED, FINISHED))
+# states after which a callback runs at once
+_OVER = frozenset((CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED))
 
 
-class _Logger:
-    """The few calls of logging.getLogger("concurrent.futures") this package
-    makes; messages go to sys.stderr as logging's last-resort handler writes
-    them."""
+class _StderrLogger:
+    """Stands in for logging.getLogger("concurrent.futures"): writes the
+    message, then the traceback of the exception being handled, to stderr
+    (what logging's last-resort handler would print)."""
 
     name = "concurrent.futures"
 
-    def _emit(self, msg, args, exc_info):
-        if args:
-            msg = msg % args
-        stderr = sys.stderr
-        if stderr is None:
+    def _write(self, text, args, with_traceback):
+        out = sys.stderr
+        if out is None:
             return
-        stderr.write(msg + "\n")
-        if exc_info:
-            exc = sys.exc_info()[1]
-            if exc is not None:
-                _thread._print_exception(exc)
+        out.write((text % args if args else text) + "\n")
+        if with_traceback:
+            current = sys.exc_info()[1]
+            if current is not None:
+                _thread._print_exception(current)
 
     def exception(self, msg, *args):
-        self._emit(msg, args, True)
+        self._write(msg, args, True)
 
     def critical(self, msg, *args, exc_info=False):
-        self._emit(msg, args, exc_info)
+        self._write(msg, args, exc_info)
 
     def error(self, msg, *args, exc_info=False):
-        self._emit(msg, args, exc_info)
+        self._write(msg, args, exc_info)
 
 
-LOGGER = _Logger()
+LOGGER = _StderrLogger()
 
 
 class Error(Exception):
-    """Base class for all future-related exceptions."""
-    pass
+    """Root of the exceptions concurrent.futures defines."""
 
 
 class CancelledError(Error):
-    """The Future was cancelled."""
-    pass
+    """Asked for the outcome of a future that was cancelled."""
 
 
 TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
-    """The operation is not allowed in this state."""
-    pass
+    """The future's state does not allow this operation."""
 
 
-class _Waiter(object):
-    """What wait() and as_completed() install on the futures they watch."""
+# the mode of as_completed()'s observer
+_EACH = object()
 
-    def __init__(self):
+
+class _Observer:
+    """What wait() and as_completed() put in the _waiters list of each future
+    they watch. A future calls add_result, add_exception or add_cancelled when
+    it settles; the observer collects it in `settled` and sets `event` when
+    its caller should wake up.
+
+    mode FIRST_COMPLETED or _EACH (as_completed): wake on every settlement.
+    ALL_COMPLETED: wake when `remaining` reaches zero.
+    FIRST_EXCEPTION: the same, or at the first exception.
+    """
+
+    def __init__(self, mode, remaining=0):
         self.event = threading.Event()
-        self.finished_futures = []
-
-    def add_result(self, future):
-        self.finished_futures.append(future)
-
-    def add_exception(self, future):
-        self.finished_futures.append(future)
-
-    def add_cancelled(self, future):
-        self.finished_futures.append(future)
-
-
-class _AsCompletedWaiter(_Waiter):
-    """Wakes as_completed() on every completion."""
-
-    def __init__(self):
-        super(_AsCompletedWaiter, self).__init__()
         self.lock = threading.Lock()
+        self.settled = []
+        self._mode = mode
+        self._remaining = remaining
 
-    def add_result(self, future):
+    def _note(self, future, raised):
         with self.lock:
-            super(_AsCompletedWaiter, self).add_result(future)
-            self.event.set()
-
-    def add_exception(self, future):
-        with self.lock:
-            super(_AsCompletedWaiter, self).add_exception(future)
-            self.event.set()
-
-    def add_cancelled(self, future):
-        with self.lock:
-            super(_AsCompletedWaiter, self).add_cancelled(future)
-            self.event.set()
-
-
-class _FirstCompletedWaiter(_Waiter):
-    """Wakes wait(return_when=FIRST_COMPLETED) on the first completion."""
-
-    def add_result(self, future):
-        super().add_result(future)
-        self.event.set()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        self.event.set()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self.event.set()
-
-
-class _AllCompletedWaiter(_Waiter):
-    """Wakes wait(return_when=FIRST_EXCEPTION/ALL_COMPLETED) when all are done
-    (or at the first exception)."""
-
-    def __init__(self, num_pending_calls, stop_on_exception):
-        self.num_pending_calls = num_pending_calls
-        self.stop_on_exception = stop_on_exception
-        self.lock = threading.Lock()
-        super().__init__()
-
-    def _decrement_pending_calls(self):
-        with self.lock:
-            self.num_pending_calls -= 1
-            if not self.num_pending_calls:
+            self.settled.append(future)
+            mode = self._mode
+            if mode is _EACH or mode == FIRST_COMPLETED:
                 self.event.set()
+            elif raised and mode == FIRST_EXCEPTION:
+                self.event.set()
+            else:
+                self._remaining -= 1
+                if self._remaining == 0:
+                    self.event.set()
 
     def add_result(self, future):
-        super().add_result(future)
-        self._decrement_pending_calls()
+        self._note(future, False)
 
     def add_exception(self, future):
-        super().add_exception(future)
-        if self.stop_on_exception:
-            self.event.set()
-        else:
-            self._decrement_pending_calls()
+        self._note(future, True)
 
     def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self._decrement_pending_calls()
+        self._note(future, False)
+
+    def take(self):
+        """The futures settled since the last take(); re-arms the event."""
+        with self.lock:
+            got = self.settled
+            self.settled = []
+            self.event.clear()
+        return got
 
 
-class _AcquireFutures(object):
-    """Holds the conditions of several futures, in a fixed order."""
-
-    def __init__(self, futures):
-        self.futures = sorted(futures, key=id)
-
-    def __enter__(self):
-        for future in self.futures:
-            future._condition.acquire()
-
-    def __exit__(self, *args):
-        for future in self.futures:
-            future._condition.release()
+def _hold_all(futures):
+    """Acquires the condition of every future (in one global order, so two
+    callers cannot deadlock); returns what _let_go_all() needs."""
+    ordered = sorted(futures, key=id)
+    for f in ordered:
+        f._condition.acquire()
+    return ordered
 
 
-def _create_and_install_waiters(fs, return_when):
-    if return_when == _AS_COMPLETED:
-        waiter = _AsCompletedWaiter()
-    elif return_when == FIRST_COMPLETED:
-        waiter = _FirstCompletedWaiter()
+def _let_go_all(ordered):
+    for f in ordered:
+        f._condition.release()
+
+
+def _detach(future, observer):
+    with future._condition:
+        future._waiters.remove(observer)
+
+
+def _observe(futures, mode):
+    """Makes an observer for `futures` (whose conditions the caller holds)."""
+    if mode is _EACH or mode == FIRST_COMPLETED:
+        observer = _Observer(mode)
+    elif mode == ALL_COMPLETED or mode == FIRST_EXCEPTION:
+        unsettled = 0
+        for f in futures:
+            if f._state not in _OBSERVED_DONE:
+                unsettled += 1
+        observer = _Observer(mode, unsettled)
     else:
-        pending_count = sum(
-                f._state not in _SETTLED_STATES for f in fs)
-        if return_when == FIRST_EXCEPTION:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=True)
-        elif return_when == ALL_COMPLETED:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=False)
-        else:
-            raise ValueError("Invalid return condition: %r" % return_when)
-    for f in fs:
-        f._waiters.append(waiter)
-    return waiter
-
-
-def _yield_finished_futures(fs, waiter, ref_collect):
-    """Yields the futures of fs (last first), detaching the waiter from each."""
-    while fs:
-        f = fs[-1]
-        for futures_set in ref_collect:
-            futures_set.remove(f)
-        with f._condition:
-            f._waiters.remove(waiter)
-        del f
-        yield fs.pop()
+        raise ValueError("Invalid return condition: %r" % mode)
+    for f in futures:
+        f._waiters.append(observer)
+    return observer
 
 
 def as_completed(fs, timeout=None):
-    """An iterator over the futures of fs, yielding each as it completes
-    (finished or cancelled). TimeoutError if some are still unfinished after
-    timeout seconds."""
-    if timeout is not None:
-        end_time = timeout + time.monotonic()
-
-    fs = set(fs)
-    total_futures = len(fs)
-    with _AcquireFutures(fs):
-        finished = set(
-                f for f in fs
-                if f._state in _SETTLED_STATES)
-        pending = fs - finished
-        waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
-    finished = list(finished)
+    """Yields the futures of fs (each once) as they finish or are cancelled,
+    those already done first. If the iterator is still waiting timeout seconds
+    after this call, it raises TimeoutError."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    watched = set(fs)
+    total = len(watched)
+    held = _hold_all(watched)
     try:
-        yield from _yield_finished_futures(finished, waiter,
-                                           ref_collect=(fs,))
-
-        while pending:
-            if timeout is None:
-                wait_timeout = None
-            else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError(
-                            '%d (of %d) futures unfinished' % (
-                            len(pending), total_futures))
-
-            waiter.event.wait(wait_timeout)
-
-            with waiter.lock:
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-
-            # yield in the order they finished
-            finished.reverse()
-            yield from _yield_finished_futures(finished, waiter,
-                                               ref_collect=(fs, pending))
-
+        ready = [f for f in watched if f._state in _OBSERVED_DONE]
+        observer = _observe(watched, _EACH)
     finally:
-        for f in fs:
-            with f._condition:
-                f._waiters.remove(waiter)
+        _let_go_all(held)
+    waiting = watched.difference(ready)
+    try:
+        for f in ready:
+            watched.discard(f)
+            _detach(f, observer)
+            yield f
+        del ready
+        while waiting:
+            if deadline is None:
+                budget = None
+            else:
+                budget = deadline - time.monotonic()
+                if budget < 0:
+                    raise TimeoutError('%d (of %d) futures unfinished'
+                                       % (len(waiting), total))
+            observer.event.wait(budget)
+            for f in observer.take():
+                watched.discard(f)
+                waiting.discard(f)
+                _detach(f, observer)
+                yield f
+    finally:
+        for f in watched:
+            _detach(f, observer)
 
 
 class DoneAndNotDoneFutures:
-    """The result of wait(): the sets done and not_done (a named 2-tuple)."""
+    """What wait() returns: a pair (done, not_done) of sets, also readable as
+    the attributes done and not_done."""
 
     def __init__(self, done, not_done):
         self.done = done
         self.not_done = not_done
 
     def __iter__(self):
-        return iter((self.done, self.not_done))
+        yield self.done
+        yield self.not_done
 
     def __getitem__(self, i):
         return (self.done, self.not_done)[i]
@@ -292,60 +228,49 @@ class DoneAndNotDoneFutures:
         return 2
 
     def __eq__(self, other):
-        return tuple(self) == tuple(other)
+        return (self.done, self.not_done) == tuple(other)
 
     def __repr__(self):
-        return "DoneAndNotDoneFutures(done=%r, not_done=%r)" % (self.done,
-                                                               self.not_done)
+        return f"DoneAndNotDoneFutures(done={self.done!r}, not_done={self.not_done!r})"
+
+
+def _raised(f):
+    return not f.cancelled() and f.exception() is not None
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the futures of fs: until all complete (ALL_COMPLETED), one does
-    (FIRST_COMPLETED), one raises (FIRST_EXCEPTION), or timeout seconds pass.
-    Returns the (done, not_done) sets."""
-    fs = set(fs)
-    with _AcquireFutures(fs):
-        done = {f for f in fs
-                   if f._state in _SETTLED_STATES}
-        not_done = fs - done
-        if (return_when == FIRST_COMPLETED) and done:
-            return DoneAndNotDoneFutures(done, not_done)
-        elif (return_when == FIRST_EXCEPTION) and done:
-            if any(f for f in done
-                   if not f.cancelled() and f.exception() is not None):
-                return DoneAndNotDoneFutures(done, not_done)
-
-        if len(done) == len(fs):
-            return DoneAndNotDoneFutures(done, not_done)
-
-        waiter = _create_and_install_waiters(fs, return_when)
-
-    waiter.event.wait(timeout)
-    for f in fs:
-        with f._condition:
-            f._waiters.remove(waiter)
-
-    done.update(waiter.finished_futures)
-    return DoneAndNotDoneFutures(done, fs - done)
-
-
-def _result_or_cancel(fut, timeout=None):
+    """Blocks until the futures of fs satisfy return_when (FIRST_COMPLETED,
+    FIRST_EXCEPTION or ALL_COMPLETED) or timeout seconds pass. Returns the
+    sets (done, not_done)."""
+    watched = set(fs)
+    held = _hold_all(watched)
     try:
-        try:
-            return fut.result(timeout)
-        finally:
-            fut.cancel()
+        done = {f for f in watched if f._state in _OBSERVED_DONE}
+        if done:
+            satisfied = (len(done) == len(watched)
+                         or return_when == FIRST_COMPLETED
+                         or (return_when == FIRST_EXCEPTION
+                             and any(_raised(f) for f in done)))
+        else:
+            satisfied = not watched
+        if satisfied:
+            return DoneAndNotDoneFutures(done, watched - done)
+        observer = _observe(watched, return_when)
     finally:
-        # drop the reference to the future (and its exception) at once
-        del fut
+        _let_go_all(held)
+    observer.event.wait(timeout)
+    for f in watched:
+        _detach(f, observer)
+    done.update(observer.settled)
+    return DoneAndNotDoneFutures(done, watched - done)
 
 
 class Future(object):
-    """The result of an asynchronous computation."""
+    """The eventual outcome (value or exception) of a call."""
 
     def __init__(self):
-        """Initializes the future. Should not be called by clients."""
-        # a threading.Condition() over a new RLock, made natively
+        """Executors make futures; client code should not."""
+        # a threading.Condition() around a fresh RLock, built natively
         self._condition = _futures.new_condition()
         self._state = PENDING
         self._result = None
@@ -354,34 +279,26 @@ class Future(object):
         self._done_callbacks = []
 
     def _invoke_callbacks(self):
-        for callback in self._done_callbacks:
-            try:
-                callback(self)
-            except Exception:
-                LOGGER.exception('exception calling callback for %r', self)
+        # called natively once the future is done
+        for fn in self._done_callbacks:
+            _call_back(fn, self)
 
     def __repr__(self):
+        name = self.__class__.__name__
         with self._condition:
-            if self._state == FINISHED:
-                if self._exception:
-                    return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__,
-                        id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
-                else:
-                    return '<%s at %#x state=%s returned %s>' % (
-                        self.__class__.__name__,
-                        id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._result.__class__.__name__)
-            return '<%s at %#x state=%s>' % (
-                    self.__class__.__name__,
-                    id(self),
-                   _STATE_TO_DESCRIPTION_MAP[self._state])
+            state = self._state
+            words = _STATE_WORDS[state]
+            if state != FINISHED:
+                return f"<{name} at {id(self):#x} state={words}>"
+            if self._exception:
+                how, what = 'raised', self._exception
+            else:
+                how, what = 'returned', self._result
+            return (f"<{name} at {id(self):#x} state={words} "
+                    f"{how} {type(what).__name__}>")
 
-    # The state methods are native (module _futures): the same steps as
-    # CPython's, under self._condition.
+    # State queries and transitions come from the native _futures module; they
+    # run under self._condition and tell self._waiters and the callbacks.
     cancel = _futures.cancel
     cancelled = _futures.cancelled
     running = _futures.running
@@ -393,19 +310,25 @@ class Future(object):
     set_exception = _futures.set_exception
 
     def add_done_callback(self, fn):
-        """Call fn(future) when the future is done (at once if it is)."""
+        """Arranges for fn(future) to be called when the future is done (right
+        away if it already is). Exceptions from fn are logged and ignored."""
         with self._condition:
-            if self._state not in _DONE_STATES:
+            later = self._state not in _OVER
+            if later:
                 self._done_callbacks.append(fn)
-                return
-        try:
-            fn(self)
-        except Exception:
-            LOGGER.exception('exception calling callback for %r', self)
+        if not later:
+            _call_back(fn, self)
 
     def __class_getitem__(cls, item):
-        # X[int] in annotations (CPython returns a types.GenericAlias)
+        # Future[int] in an annotation; CPython gives a types.GenericAlias
         return cls
+
+
+def _call_back(fn, future):
+    try:
+        fn(future)
+    except Exception:
+        LOGGER.exception('exception calling callback for %r', future)
 
 
 _futures._setup(CancelledError, InvalidStateError, PENDING, RUNNING, CANCELLED,
@@ -413,37 +336,47 @@ _futures._setup(CancelledError, InvalidStateError, PENDING, RUNNING, CANCELLED,
                 threading.Condition, _thread.RLock, _thread._Waiters)
 
 
+def _ordered_results(futures, deadline):
+    """The iterator Executor.map() returns: the outcome of each future in
+    submission order. Whatever is left when it stops (error, timeout, close)
+    gets cancelled."""
+    futures.reverse()
+    try:
+        while futures:
+            f = futures.pop()
+            try:
+                if deadline is None:
+                    value = f.result()
+                else:
+                    value = f.result(deadline - time.monotonic())
+            finally:
+                f.cancel()
+            f = None
+            yield value
+    finally:
+        for f in futures:
+            f.cancel()
+
+
 class Executor(object):
-    """The base of executors: submit(), map(), shutdown(), a context manager."""
+    """Base of the executors: submit(), map(), shutdown(), and `with` support
+    (leaving the block shuts the executor down, waiting)."""
 
     def submit(self, fn, /, *args, **kwargs):
-        """Schedules fn(*args, **kwargs); returns a Future."""
+        """Schedules fn(*args, **kwargs) and returns the Future of that call."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """Like map(fn, *iterables), run concurrently; the iterator raises
-        TimeoutError if a result isn't there timeout seconds after the call."""
-        if timeout is not None:
-            end_time = timeout + time.monotonic()
-
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
-
-        def result_iterator():
-            try:
-                # oldest first: pop from the end of the reversed list
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield _result_or_cancel(fs.pop())
-                    else:
-                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
-            finally:
-                for future in fs:
-                    future.cancel()
-        return result_iterator()
+        """map(fn, *iterables) with the calls made concurrently (all submitted
+        now); the results come in order. TimeoutError if a result is not in
+        timeout seconds after this call."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        return _ordered_results(futures, deadline)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        """Free the executor's resources once pending futures are done."""
+        """Releases the executor's resources; with wait, returns once every
+        pending call is over. Nothing may be submitted afterwards."""
         pass
 
     def __enter__(self):
@@ -455,4 +388,4 @@ class Executor(object):
 
 
 class BrokenExecutor(RuntimeError):
-    """The executor is broken: it can no longer run work."""
+    """The executor can no longer run calls."""

@@ -1,212 +1,186 @@
-"""ThreadPoolExecutor: runs calls on a pool of threads."""
+"""concurrent.futures.ThreadPoolExecutor, written for atoll.
 
+A pool starts its threads lazily. Each submit() queues a task; if some worker is
+sitting idle it will pick the task up, otherwise (below max_workers) the pool
+starts one more worker. All workers of a pool read one SimpleQueue. A None in
+that queue means "stop": the worker that reads it puts it back for the next one,
+so a single None stops them all.
+"""
+
+import itertools
 import os
-import queue
-import sys
 import threading
-import _thread
+from queue import Empty, SimpleQueue
 
 from concurrent.futures import _base
 
-# Every worker thread and its pool's work queue, so that interpreter shutdown
-# can wake and join the workers (see _python_exit).
-_threads_queues = {}
-_shutdown = False
-# Guards _shutdown against a submit() racing with interpreter shutdown.
-_global_shutdown_lock = threading.Lock()
+# Every worker still registered, mapped to the queue it reads. At interpreter
+# exit (before non-daemon threads are joined) each queue gets a stop marker
+# and every worker is joined, so idle workers never hold the exit up.
+_registered = {}
+_exiting = False
+_exit_guard = threading.Lock()
 
 
-def _python_exit():
-    global _shutdown
-    with _global_shutdown_lock:
-        _shutdown = True
-    items = list(_threads_queues.items())
-    for t, q in items:
-        q.put(None)
-    for t, q in items:
-        t.join()
+def _stop_every_pool():
+    global _exiting
+    with _exit_guard:
+        _exiting = True
+    snapshot = list(_registered.items())
+    for _, tasks in snapshot:
+        tasks.put(None)
+    for worker, _ in snapshot:
+        worker.join()
 
 
-# Runs before the interpreter joins non-daemon threads, so idle workers (which
-# are non-daemon) don't keep it waiting forever.
-threading._register_atexit(_python_exit)
+threading._register_atexit(_stop_every_pool)
 
 
-class _WorkItem(object):
-    def __init__(self, future, fn, args, kwargs):
+class _Call:
+    """One submitted call and the future that reports on it."""
+
+    __slots__ = ('future', 'fn', 'args', 'kwargs')
+
+    def __init__(self, future, func, pos, named):
         self.future = future
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
+        self.fn = func
+        self.args = pos
+        self.kwargs = named
 
     def run(self):
-        if not self.future.set_running_or_notify_cancel():
-            return
-
-        try:
-            result = self.fn(*self.args, **self.kwargs)
-        except BaseException as exc:
-            self.future.set_exception(exc)
-            # the exception's traceback refers to this frame
-            self = None
-        else:
-            self.future.set_result(result)
-
-    def __class_getitem__(cls, item):
-        # X[int] in annotations (CPython returns a types.GenericAlias)
-        return cls
+        future = self.future
+        if future.set_running_or_notify_cancel():
+            try:
+                outcome = self.fn(*self.args, **self.kwargs)
+            except BaseException as error:
+                future.set_exception(error)
+                # the traceback holds this frame: let go of the call
+                self = future = None
+            else:
+                future.set_result(outcome)
 
 
-def _worker(executor_reference, work_queue, initializer, initargs):
+def _serve(pool, tasks, initializer, initargs):
+    """The body of a worker thread of `pool`."""
     if initializer is not None:
         try:
             initializer(*initargs)
         except BaseException:
             _base.LOGGER.critical('Exception in initializer:', exc_info=True)
-            executor = executor_reference()
-            if executor is not None:
-                executor._initializer_failed()
+            pool._mark_broken()
             return
+    take = tasks.get
+    now_idle = pool._idle.release
     try:
         while True:
-            work_item = work_queue.get(block=True)
-            if work_item is not None:
-                work_item.run()
-                del work_item
-
-                # one more idle worker
-                executor = executor_reference()
-                if executor is not None:
-                    executor._idle_semaphore.release()
-                del executor
-                continue
-
-            executor = executor_reference()
-            # None in the queue: exit if the interpreter or the executor is
-            # shutting down (or the executor is gone), and pass the wake-up on
-            # to the next worker.
-            if _shutdown or executor is None or executor._shutdown:
-                if executor is not None:
-                    executor._shutdown = True
-                work_queue.put(None)
+            task = take()
+            if task is None:
+                # stop marker (shutdown() or interpreter exit): leave it for
+                # the other workers of the pool
+                pool._closed = True
+                tasks.put(None)
                 return
-            del executor
+            task.run()
+            task = None
+            now_idle()
     except BaseException:
         _base.LOGGER.critical('Exception in worker', exc_info=True)
 
 
 class BrokenThreadPool(_base.BrokenExecutor):
-    """A worker thread's initializer failed: the pool is not usable."""
+    """The pool cannot run calls: one of its threads' initializer raised."""
 
 
-_pool_counter = 0
-
-
-def _next_pool_number():
-    global _pool_counter
-    n = _pool_counter
-    _pool_counter += 1
-    return n
+_pool_numbers = itertools.count()
 
 
 class ThreadPoolExecutor(_base.Executor):
-    """An executor running calls on at most max_workers threads."""
+    """An Executor whose calls run on a pool of at most max_workers threads."""
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
         if max_workers is None:
-            # I/O-bound work benefits from more threads than cores; cap it so
-            # big machines don't start hundreds.
-            max_workers = min(32, (os.cpu_count() or 1) + 4)
-        if max_workers <= 0:
+            # leave room for threads blocked on I/O, but not hundreds of them
+            cores = os.cpu_count() or 1
+            max_workers = min(cores + 4, 32)
+        elif max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
-
-        if initializer is not None and not callable(initializer):
+        if not (initializer is None or callable(initializer)):
             raise TypeError("initializer must be a callable")
-
         self._max_workers = max_workers
-        self._work_queue = queue.SimpleQueue()
-        self._idle_semaphore = threading.Semaphore(0)
+        self._work_queue = SimpleQueue()
         self._threads = set()
-        self._broken = False
-        self._shutdown = False
-        self._shutdown_lock = threading.Lock()
-        self._thread_name_prefix = (thread_name_prefix or
-                                    ("ThreadPoolExecutor-%d" % _next_pool_number()))
-        self._initializer = initializer
-        self._initargs = initargs
+        # released by a worker each time it finishes a call and goes back to
+        # waiting: submit() takes one instead of starting a thread
+        self._idle = threading.Semaphore(0)
+        self._guard = threading.Lock()
+        self._closed = False
+        self._broken_reason = None
+        if not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-%d" % next(_pool_numbers)
+        self._name_prefix = thread_name_prefix
+        self._init_call = (initializer, initargs)
 
     def submit(self, fn, /, *args, **kwargs):
-        """Schedules fn(*args, **kwargs); returns a Future."""
-        with self._shutdown_lock, _global_shutdown_lock:
-            if self._broken:
-                raise BrokenThreadPool(self._broken)
-
-            if self._shutdown:
+        """Queues fn(*args, **kwargs) for a worker; returns its Future."""
+        with self._guard, _exit_guard:
+            if self._broken_reason is not None:
+                raise BrokenThreadPool(self._broken_reason)
+            if self._closed:
                 raise RuntimeError('cannot schedule new futures after shutdown')
-            if _shutdown:
+            if _exiting:
                 raise RuntimeError('cannot schedule new futures after '
                                    'interpreter shutdown')
+            future = _base.Future()
+            self._work_queue.put(_Call(future, fn, args, kwargs))
+            if not self._idle.acquire(False):
+                self._grow()
+            return future
 
-            f = _base.Future()
-            w = _WorkItem(f, fn, args, kwargs)
-
-            self._work_queue.put(w)
-            self._adjust_thread_count()
-            return f
-
-    def _adjust_thread_count(self):
-        # an idle worker will take the item
-        if self._idle_semaphore.acquire(timeout=0):
+    def _grow(self):
+        """Starts one more worker unless the pool is at max_workers."""
+        count = len(self._threads)
+        if count >= self._max_workers:
             return
+        initializer, initargs = self._init_call
+        # the worker holds the pool itself (CPython: a weak reference), so a
+        # pool lives until its workers stop
+        worker = threading.Thread(
+            name=f"{self._name_prefix}_{count}", target=_serve,
+            args=(self, self._work_queue, initializer, initargs))
+        worker.start()
+        self._threads.add(worker)
+        _registered[worker] = self._work_queue
 
-        num_threads = len(self._threads)
-        if num_threads < self._max_workers:
-            thread_name = '%s_%d' % (self._thread_name_prefix or self,
-                                     num_threads)
-            # CPython hands workers a weak reference to the executor; here a
-            # strong one: the executor lives until its workers exit (at
-            # shutdown() or at interpreter exit, see _python_exit).
-            t = threading.Thread(name=thread_name, target=_worker,
-                                 args=((lambda ex=self: ex),
-                                       self._work_queue,
-                                       self._initializer,
-                                       self._initargs))
-            t.start()
-            self._threads.add(t)
-            _threads_queues[t] = self._work_queue
+    def _pending(self):
+        """Takes every call still waiting in the queue out of it."""
+        calls = []
+        while True:
+            try:
+                task = self._work_queue.get_nowait()
+            except Empty:
+                return calls
+            if task is not None:
+                calls.append(task)
 
-    def _initializer_failed(self):
-        with self._shutdown_lock:
-            self._broken = ('A thread initializer failed, the thread pool '
-                            'is not usable anymore')
-            # fail every future still waiting in the queue
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+    def _mark_broken(self):
+        with self._guard:
+            self._broken_reason = ('A thread initializer failed, the thread '
+                                   'pool is not usable anymore')
+            for task in self._pending():
+                task.future.set_exception(BrokenThreadPool(self._broken_reason))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        """No new submissions; with wait, return once the workers exited;
-        with cancel_futures, cancel what hasn't started."""
-        with self._shutdown_lock:
-            self._shutdown = True
+        """Refuses new calls and stops the workers once the queue is empty.
+        cancel_futures cancels the calls that have not started; wait joins
+        the workers before returning."""
+        with self._guard:
+            self._closed = True
             if cancel_futures:
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
-
-            # wake a worker; each passes the None on to the next
+                for task in self._pending():
+                    task.future.cancel()
             self._work_queue.put(None)
         if wait:
-            for t in self._threads:
-                t.join()
-            for t in self._threads:
-                _threads_queues.pop(t, None)
+            for worker in self._threads:
+                worker.join()
+                _registered.pop(worker, None)
