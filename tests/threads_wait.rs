@@ -40,7 +40,11 @@ t = threading.Thread(target=worker, name="blocked-worker")
 t.start()
 j = threading.Thread(target=t.join, name="joiner")
 j.start()
-s = threading.Thread(target=L.acquire, args=(True, 30), name="timed")
+def timed():
+    # whichever of the two waiters gets L first hands it on
+    if L.acquire(True, 30):
+        L.release()
+s = threading.Thread(target=timed, name="timed")
 s.start()
 E.wait()
 L.release()

@@ -9,7 +9,7 @@ quotes''', "line\
 continuation")
 print(0x1F, 0o17, 0b101, 1_000_000, 0x_ff, 1e3, 1E-3, 1_0.5_0, .5, 5., 0e0, 00, 0_0)
 print(10 ** 30, -2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 3 ** 2, 7 // 2, -7 // 2, 7 % -3, 1_000.000_1)
-print(type(1j).__name__ if False else "complex skipped", 0xdeadbeef, 0O777, 0B1111)
+print("complex skipped", 0xdeadbeef, 0O777, 0B1111)
 for src in ['"\\N{NOT A REAL NAME}"', '"\\x4"', '"\\u12"', 'b"é"', '"\\U0011ffff"', "0777", "1__0", "0b2", "0o8", "0x", "1e", "1_", '"abc', "'''abc", "f'{}'", "f'{!r}'", "f'{a!x}'", "f'}'", "f'{'", "u'x'", "ub'x'", "rf'{1}'", "bf'x'"]:
     try:
         v = eval(src)

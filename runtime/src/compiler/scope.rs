@@ -777,6 +777,9 @@ impl Builder {
                 }
             }
             Expr::TString(t) => return err("t-strings are not supported", t.range),
+            Expr::NumberLiteral(n) if matches!(n.value, ast::Number::Complex { .. }) => {
+                return err("complex numbers are not supported", n.range);
+            }
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_)
