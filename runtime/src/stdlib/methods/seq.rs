@@ -203,7 +203,7 @@ fn count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check_method(vm, "list.__getnewargs__", 1, 1)?;
-    Ok(Value::tuple(vec![base_of(&a[0]).clone()]))
+    Ok(Value::tuple_of([base_of(&a[0]).clone()]))
 }
 
 /// `list.sort(key=None, reverse=False)` / `sorted()` keyword arguments.
@@ -436,7 +436,7 @@ fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let (st, en, step) = vm.slice_indices(sl, n)?;
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         Value::Int(st),
         Value::Int(en),
         Value::Int(step),
