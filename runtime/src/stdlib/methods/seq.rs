@@ -326,7 +326,7 @@ pub fn sort_values(
 fn static_sort(idx: &mut [usize], keys: &[Value]) -> bool {
     use crate::vm::compare::static_order;
     use std::cmp::Ordering;
-    if !keys.first().is_some_and(|k| static_order(k, k).is_some()) {
+    if keys.first().is_none_or(|k| static_order(k, k).is_none()) {
         return false;
     }
     let saved = idx.to_vec();
