@@ -66,9 +66,16 @@ impl Drop for PyList {
     }
 }
 
+/// The items of a tuple: up to [`TUPLE_INLINE`] of them live inside the tuple
+/// object itself (one allocation for the small tuples of keys and pairs).
+pub type TupleItems = smallvec::SmallVec<[Value; TUPLE_INLINE]>;
+
+/// Items a tuple holds without a separate allocation.
+pub const TUPLE_INLINE: usize = 3;
+
 /// `tuple`
 #[derive(Default)]
-pub struct PyTuple(pub Box<[Value]>);
+pub struct PyTuple(pub TupleItems);
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
@@ -259,7 +266,22 @@ impl Value {
 
     /// A new `tuple`.
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(PyTuple(items.into_boxed_slice())))
+        if items.len() <= TUPLE_INLINE {
+            return Value::tuple_from_iter(items);
+        }
+        Value::Tuple(Rc::new(PyTuple(TupleItems::from_vec(items))))
+    }
+
+    /// A new `tuple` of a fixed number of items (small ones need one allocation).
+    #[inline]
+    pub fn tuple_of<const N: usize>(items: [Value; N]) -> Value {
+        Value::Tuple(Rc::new(PyTuple(items.into_iter().collect())))
+    }
+
+    /// A new `tuple` of the items of an iterator.
+    #[inline]
+    pub fn tuple_from_iter(items: impl IntoIterator<Item = Value>) -> Value {
+        Value::Tuple(Rc::new(PyTuple(items.into_iter().collect())))
     }
 
     /// A new `list`.

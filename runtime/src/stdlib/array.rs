@@ -695,7 +695,7 @@ fn buffer_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let arr = state(vm, &a[0])?;
     let d = arr.borrow();
     let addr = d.bytes.as_ptr() as usize as i64;
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         Value::Int(addr),
         Value::Int(d.len() as i64),
     ]))
@@ -1013,9 +1013,9 @@ fn reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let code = arr.borrow().code;
     let cls = Value::Type(vm.type_of(&a[0]));
     let items = Value::list(items_of(arr));
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         cls,
-        Value::tuple(vec![Value::string((code as char).to_string()), items]),
+        Value::tuple_of([Value::string((code as char).to_string()), items]),
         Value::None,
     ]))
 }

@@ -752,7 +752,7 @@ fn divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if let Some(v) = vm.binary_builtin(BinOp::FloorDiv, &a[0], &a[1])? {
         let r = vm.binary_op(BinOp::Mod, &a[0], &a[1])?;
-        return Ok(Value::tuple(vec![v, r]));
+        return Ok(Value::tuple_of([v, r]));
     }
     let ta = vm.type_of(&a[0]);
     let tb = vm.type_of(&a[1]);

@@ -320,7 +320,7 @@ impl ExcInfo {
     /// The tuple the `_interpreters` functions return:
     /// `(name, qualname, module, msg, formatted, errdisplay)`.
     pub fn to_value(&self) -> Value {
-        Value::tuple(vec![
+        Value::tuple_of([
             Value::str(&self.type_name),
             Value::str(&self.qualname),
             Value::str(&self.module),

@@ -212,7 +212,7 @@ impl Vm {
             crate::syntax::SyntaxKind::Indentation => self.ctx.types.indentation_error.clone(),
             crate::syntax::SyntaxKind::Tab => self.ctx.types.tab_error.clone(),
         };
-        let detail = Value::tuple(vec![
+        let detail = Value::tuple_of([
             Value::str(&e.filename),
             Value::Int(e.line as i64),
             Value::Int(e.col as i64),

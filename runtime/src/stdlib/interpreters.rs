@@ -242,7 +242,7 @@ fn destroy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn id_whence(rt: &Runtime, id: u64) -> Value {
-    Value::tuple(vec![Value::Int(id as i64), Value::Int(whence_code(rt, id))])
+    Value::tuple_of([Value::Int(id as i64), Value::Int(whence_code(rt, id))])
 }
 
 /// `list_all()`: `[(id, whence), ...]` of the open interpreters.
@@ -389,9 +389,9 @@ fn call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match outcome {
         CallOutcome::Returned(s) => {
             let v = from_shareable(vm, s)?;
-            Ok(Value::tuple(vec![v, Value::None]))
+            Ok(Value::tuple_of([v, Value::None]))
         }
-        CallOutcome::Raised(e) => Ok(Value::tuple(vec![Value::None, e.to_value()])),
+        CallOutcome::Raised(e) => Ok(Value::tuple_of([Value::None, e.to_value()])),
         CallOutcome::ResultNotShareable(why) => {
             let msg = format!("the call's result: {}", why.message());
             let c = error_class(vm, "_interpreters.NotShareableError");

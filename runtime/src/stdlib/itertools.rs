@@ -1004,7 +1004,7 @@ impl Pairwise {
         match vm.next(&it)? {
             Some(new) => {
                 self.old = Some(new.clone());
-                Ok(Some(Value::tuple(vec![old, new])))
+                Ok(Some(Value::tuple_of([old, new])))
             }
             None => {
                 self.it = None;

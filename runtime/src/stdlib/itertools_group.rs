@@ -89,7 +89,7 @@ impl GroupBy {
                 id: self.current,
             }),
         );
-        Ok(Some(Value::tuple(vec![key, grouper])))
+        Ok(Some(Value::tuple_of([key, grouper])))
     }
 }
 
@@ -316,7 +316,7 @@ pub(crate) fn tee(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("n must be >= 0"));
     }
     if n == 0 {
-        return Ok(Value::tuple(vec![]));
+        return Ok(Value::tuple_of([]));
     }
     let it = vm.get_iter(&pos[0])?;
     let tee_class = Value::Type(registered_class(vm, "itertools._tee"));

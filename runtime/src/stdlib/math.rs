@@ -382,7 +382,7 @@ fn frexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = one_arg(vm, &args, "frexp")?.clone();
     let x = vm.arg_f64(&a)?;
     let (m, e) = frexp_f(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(Value::tuple_of([Value::Float(m), Value::Int(e as i64)]))
 }
 
 /// `(m, e)` with `x == m * 2**e` and `0.5 <= |m| < 1` (or m == x for 0, inf, nan).
@@ -411,7 +411,7 @@ fn modf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let i = x.trunc();
         ((x - i).copysign(x), i)
     };
-    Ok(Value::tuple(vec![Value::Float(f), Value::Float(i)]))
+    Ok(Value::tuple_of([Value::Float(f), Value::Float(i)]))
 }
 
 fn isfinite(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

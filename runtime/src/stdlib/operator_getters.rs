@@ -196,7 +196,7 @@ fn itemgetter_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__reduce__", 1, 1)?;
     let g: &ItemGetter = data(vm, &a[0], "itemgetter")?;
     let cls = Value::Type(vm.type_of(&a[0]));
-    Ok(Value::tuple(vec![cls, Value::tuple(g.items.clone())]))
+    Ok(Value::tuple_of([cls, Value::tuple(g.items.clone())]))
 }
 
 // ---- attrgetter ---------------------------------------------------------------------------
@@ -254,7 +254,7 @@ fn attrgetter_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__reduce__", 1, 1)?;
     let g: &AttrGetter = data(vm, &a[0], "attrgetter")?;
     let cls = Value::Type(vm.type_of(&a[0]));
-    Ok(Value::tuple(vec![cls, Value::tuple(g.names.clone())]))
+    Ok(Value::tuple_of([cls, Value::tuple(g.names.clone())]))
 }
 
 // ---- methodcaller -------------------------------------------------------------------------
@@ -319,7 +319,7 @@ fn methodcaller_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if mc.kwnames.is_empty() {
         let mut items = vec![name];
         items.extend(mc.args.iter().cloned());
-        return Ok(Value::tuple(vec![cls, Value::tuple(items)]));
+        return Ok(Value::tuple_of([cls, Value::tuple(items)]));
     }
     let globals = Rc::new(crate::object::PyDict::new());
     let functools = vm.import("functools", &Value::None, &Value::Int(0), &globals)?;
@@ -333,5 +333,5 @@ fn methodcaller_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             kwnames: &mc.kwnames,
         },
     )?;
-    Ok(Value::tuple(vec![p, Value::tuple(mc.args.clone())]))
+    Ok(Value::tuple_of([p, Value::tuple(mc.args.clone())]))
 }

@@ -178,7 +178,7 @@ fn split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "split", 1, 1)?;
     let p = path_arg(vm, &a[0])?;
     let (h, t) = split_parts(&p);
-    Ok(Value::tuple(vec![Value::string(h), Value::string(t)]))
+    Ok(Value::tuple_of([Value::string(h), Value::string(t)]))
 }
 
 fn splitext(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -191,7 +191,7 @@ fn splitext(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(i) => p.split_at(name_start + lead + i),
         None => (p.as_str(), ""),
     };
-    Ok(Value::tuple(vec![Value::str(root), Value::str(ext)]))
+    Ok(Value::tuple_of([Value::str(root), Value::str(ext)]))
 }
 
 /// `abspath`: joined with the current directory and normalized.

@@ -419,7 +419,7 @@ fn getstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = s.borrow();
     let mut items: Vec<Value> = s.mt.iter().map(|w| Value::Int(*w as i64)).collect();
     items.push(Value::Int(s.index as i64));
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         Value::Int(3),
         Value::tuple(items),
         s.gauss_next.map(Value::Float).unwrap_or(Value::None),

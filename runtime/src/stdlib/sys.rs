@@ -27,7 +27,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     d.set_str("version", Value::str("3.11.0 (atoll)"));
     d.set_str(
         "version_info",
-        Value::tuple(vec![
+        Value::tuple_of([
             Value::Int(3),
             Value::Int(11),
             Value::Int(0),
@@ -50,7 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     d.set_str("copyright", Value::str("Copyright (c) atoll authors."));
     d.set_str(
         "builtin_module_names",
-        Value::tuple(vec![Value::str("builtins"), Value::str("sys")]),
+        Value::tuple_of([Value::str("builtins"), Value::str("sys")]),
     );
     let vi = struct_seq(
         vm,
@@ -184,14 +184,14 @@ fn exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     let e = vm.handled.clone();
     if e.is_none() || e.is_null() {
-        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+        return Ok(Value::tuple_of([Value::None, Value::None, Value::None]));
     }
     let t = Value::Type(vm.type_of(&e));
     let tb = match &e {
         Value::Instance(i) => vm.traceback_value(i),
         _ => Value::None,
     };
-    Ok(Value::tuple(vec![t, e, tb]))
+    Ok(Value::tuple_of([t, e, tb]))
 }
 
 fn exception(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
@@ -285,7 +285,7 @@ pub fn struct_seq(vm: &mut Vm, name: &str, fields: &[(&str, Value)]) -> Value {
 fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__repr__", 1, 1)?;
     let t = vm.type_of(&a[0]);
-    let fields = t.lookup("_fields").unwrap_or(Value::tuple(vec![]));
+    let fields = t.lookup("_fields").unwrap_or(Value::tuple_of([]));
     let names = vm.collect(&fields)?;
     let items = match super::methods::base_of(&a[0]) {
         Value::Tuple(t) => t.0.to_vec(),

@@ -306,7 +306,7 @@ fn registry(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
         .threads()
         .into_iter()
         .map(|t| {
-            Value::tuple(vec![
+            Value::tuple_of([
                 Value::Int(t.ident as i64),
                 Value::string(t.name),
                 Value::Bool(t.daemon),

@@ -406,7 +406,7 @@ pub fn py_cond_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if let Some(l) = rlock_core(&lock) {
         return match l.release_save() {
-            Ok((count, owner)) => Ok(Value::tuple(vec![
+            Ok((count, owner)) => Ok(Value::tuple_of([
                 Value::Int(count as i64),
                 Value::Int(owner as i64),
             ])),

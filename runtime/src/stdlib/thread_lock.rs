@@ -382,7 +382,7 @@ fn rlock_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn rlock_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     match l.release_save() {
-        Ok((count, owner)) => Ok(Value::tuple(vec![
+        Ok((count, owner)) => Ok(Value::tuple_of([
             Value::Int(count as i64),
             Value::Int(owner as i64),
         ])),

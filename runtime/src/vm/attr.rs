@@ -572,7 +572,7 @@ impl Vm {
             "exceptions" if c.is_subtype(&t.base_exception_group) => match args.get(1) {
                 Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
                 Some(Value::List(l)) => Value::tuple(l.0.borrow().clone()),
-                _ => Value::tuple(vec![]),
+                _ => Value::tuple_of([]),
             },
             "value" if c.is_subtype(&t.stop_iteration) || c.is_subtype(&t.stop_async_iteration) => {
                 first()

@@ -602,8 +602,8 @@ impl Vm {
                 }
                 Instr::BuildTuple(n) => {
                     let start = f.stack.len() - n as usize;
-                    let items: Vec<Value> = f.stack.drain(start..).collect();
-                    f.stack.push(Value::tuple(items));
+                    let t = Value::tuple_from_iter(f.stack.drain(start..));
+                    f.stack.push(t);
                 }
                 Instr::BuildList(n) => {
                     let start = f.stack.len() - n as usize;

@@ -290,7 +290,7 @@ impl Vm {
                 let e = dict.0.borrow().entry_from(*pos);
                 e.map(|(p, k, v)| {
                     *pos = p;
-                    Value::tuple(vec![k, v])
+                    Value::tuple_of([k, v])
                 })
             }
             IterState::DictReversed {
@@ -309,7 +309,7 @@ impl Vm {
                     match kind {
                         0 => k,
                         1 => v,
-                        _ => Value::tuple(vec![k, v]),
+                        _ => Value::tuple_of([k, v]),
                     }
                 })
             }
@@ -378,7 +378,7 @@ impl Vm {
                 Some(v) => {
                     let c = *count;
                     *count += 1;
-                    Some(Value::tuple(vec![Value::Int(c), v]))
+                    Some(Value::tuple_of([Value::Int(c), v]))
                 }
                 None => None,
             },

@@ -697,13 +697,13 @@ fn partition_impl(vm: &mut Vm, args: Args<'_>, rev: bool) -> PyResult<Value> {
         find_bytes(&d, &sep, 0)
     };
     Ok(match pos {
-        Some(p) => Value::tuple(vec![
+        Some(p) => Value::tuple_of([
             mk(d[..p].to_vec(), arr),
             mk(sep.clone(), arr),
             mk(d[p + sep.len()..].to_vec(), arr),
         ]),
-        None if rev => Value::tuple(vec![mk(vec![], arr), mk(vec![], arr), mk(d, arr)]),
-        None => Value::tuple(vec![mk(d, arr), mk(vec![], arr), mk(vec![], arr)]),
+        None if rev => Value::tuple_of([mk(vec![], arr), mk(vec![], arr), mk(d, arr)]),
+        None => Value::tuple_of([mk(d, arr), mk(vec![], arr), mk(vec![], arr)]),
     })
 }
 

@@ -472,7 +472,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let a = a.check(vm, "tuple", 0, 1)?;
     let v = match a.first() {
-        None => Value::tuple(vec![]),
+        None => Value::tuple_of([]),
         Some(v @ Value::Tuple(_)) => v.clone(),
         Some(v) => Value::tuple(vm.collect(&v.clone())?),
     };
@@ -826,7 +826,7 @@ fn default_value(vm: &Vm, t: &Rc<PyType>) -> Value {
     } else if Rc::ptr_eq(t, &ty.float) {
         Value::Float(0.0)
     } else if Rc::ptr_eq(t, &ty.tuple) {
-        Value::tuple(vec![])
+        Value::tuple_of([])
     } else if Rc::ptr_eq(t, &ty.bytes) {
         Value::bytes(vec![])
     } else if Rc::ptr_eq(t, &ty.bytearray) {

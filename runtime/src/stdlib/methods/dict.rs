@@ -178,7 +178,7 @@ fn popitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check_method(vm, "dict.popitem", 1, 1)?;
     let r = dict_of(vm, &a[0])?.0.borrow_mut().pop_last();
     match r {
-        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        Some((k, v)) => Ok(Value::tuple_of([k, v])),
         None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),
     }
 }

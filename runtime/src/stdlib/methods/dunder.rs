@@ -494,7 +494,7 @@ fn type_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 fn type_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__or__", 2, 2)?;
     // `int | str` in annotations: a union object is not modelled; keep a tuple
-    Ok(Value::tuple(vec![a[0].clone(), a[1].clone()]))
+    Ok(Value::tuple_of([a[0].clone(), a[1].clone()]))
 }
 
 /// Installs the special methods into the built-in classes.
@@ -698,7 +698,7 @@ fn divmod_slot(vm: &mut Vm, args: Args<'_>, reflected: bool) -> PyResult<Value> 
     let q = vm.binary_builtin(BinOp::FloorDiv, &l, &r)?;
     let m = vm.binary_builtin(BinOp::Mod, &l, &r)?;
     Ok(match (q, m) {
-        (Some(q), Some(m)) => Value::tuple(vec![q, m]),
+        (Some(q), Some(m)) => Value::tuple_of([q, m]),
         _ => Value::NotImplemented,
     })
 }

@@ -107,7 +107,7 @@ fn eg_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let inst = Instance::new(cls);
     if let Some(x) = &inst.exc {
-        *x.args.borrow_mut() = Value::tuple(vec![message.clone(), excs.clone()]);
+        *x.args.borrow_mut() = Value::tuple_of([message.clone(), excs.clone()]);
     }
     Ok(Value::Instance(Rc::new(inst)))
 }
@@ -234,7 +234,7 @@ fn eg_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check_method(vm, "BaseExceptionGroup.split", 2, 2)?;
     let m = Matcher::from_arg(vm, &a[1])?;
     let (x, y) = split(vm, &a[0], &m)?;
-    Ok(Value::tuple(vec![x, y]))
+    Ok(Value::tuple_of([x, y]))
 }
 
 fn eg_subgroup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -253,7 +253,7 @@ pub fn except_star_match(vm: &mut Vm, rest: &Value, ty: &Value) -> PyResult<(Val
     if !is_group(vm, rest) {
         if vm.exc_matches(rest, ty)? {
             let cls = Value::Type(vm.ctx.types.base_exception_group.clone());
-            let wrapped = vm.call0(&cls, &[Value::str(""), Value::tuple(vec![rest.clone()])])?;
+            let wrapped = vm.call0(&cls, &[Value::str(""), Value::tuple_of([rest.clone()])])?;
             if let (Value::Instance(w), Value::Instance(r)) = (&wrapped, rest)
                 && let (Some(wx), Some(rx)) = (&w.exc, &r.exc)
             {

@@ -56,7 +56,7 @@ impl Vm {
     pub fn generic_alias(&self, origin: Value, key: Value) -> Value {
         let args = match key {
             Value::Tuple(_) => key,
-            other => Value::tuple(vec![other]),
+            other => Value::tuple_of([other]),
         };
         let class = self.ctx.types.generic_alias.clone();
         self.native_value(&class, GenericAlias { origin, args })
@@ -133,7 +133,7 @@ fn call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn mro_entries(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check_method(vm, "GenericAlias.__mro_entries__", 2, 2)?;
     let (origin, _) = alias_of(vm, &a[0])?;
-    Ok(Value::tuple(vec![origin]))
+    Ok(Value::tuple_of([origin]))
 }
 
 fn eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -180,5 +180,5 @@ fn args_attr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn parameters(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.check(vm, "__parameters__", 1, 1)?;
-    Ok(Value::tuple(vec![]))
+    Ok(Value::tuple_of([]))
 }

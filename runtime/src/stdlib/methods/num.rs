@@ -144,12 +144,12 @@ fn float_imag(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn int_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__getnewargs__", 1, 1)?;
-    Ok(Value::tuple(vec![Value::from_big(int_self(vm, &a[0])?)]))
+    Ok(Value::tuple_of([Value::from_big(int_self(vm, &a[0])?)]))
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "as_integer_ratio", 1, 1)?;
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         Value::from_big(int_self(vm, &a[0])?),
         Value::Int(1),
     ]))
@@ -307,7 +307,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
     }
     let (n, d) = float_ratio(f);
-    Ok(Value::tuple(vec![Value::from_big(n), Value::from_big(d)]))
+    Ok(Value::tuple_of([Value::from_big(n), Value::from_big(d)]))
 }
 
 fn float_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -203,7 +203,7 @@ fn count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check_method(vm, "list.__getnewargs__", 1, 1)?;
-    Ok(Value::tuple(vec![base_of(&a[0]).clone()]))
+    Ok(Value::tuple_of([base_of(&a[0]).clone()]))
 }
 
 /// `list.sort(key=None, reverse=False)` / `sorted()` keyword arguments.
@@ -326,7 +326,7 @@ pub fn sort_values(
 fn static_sort(idx: &mut [usize], keys: &[Value]) -> bool {
     use crate::vm::compare::static_order;
     use std::cmp::Ordering;
-    if !keys.first().is_some_and(|k| static_order(k, k).is_some()) {
+    if keys.first().is_none_or(|k| static_order(k, k).is_none()) {
         return false;
     }
     let saved = idx.to_vec();
@@ -436,7 +436,7 @@ fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let (st, en, step) = vm.slice_indices(sl, n)?;
-    Ok(Value::tuple(vec![
+    Ok(Value::tuple_of([
         Value::Int(st),
         Value::Int(en),
         Value::Int(step),

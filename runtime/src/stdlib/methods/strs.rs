@@ -989,15 +989,13 @@ fn partition_impl(vm: &mut Vm, args: Args<'_>, reverse: bool) -> PyResult<Value>
         t.find(sep.as_str())
     };
     Ok(match found {
-        Some(p) => Value::tuple(vec![
+        Some(p) => Value::tuple_of([
             Value::str(&t[..p]),
             Value::Str(sep.clone()),
             Value::str(&t[p + sep.as_str().len()..]),
         ]),
-        None if reverse => {
-            Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
-        }
-        None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
+        None if reverse => Value::tuple_of([Value::str(""), Value::str(""), Value::Str(s.clone())]),
+        None => Value::tuple_of([Value::Str(s.clone()), Value::str(""), Value::str("")]),
     })
 }
 
@@ -1147,7 +1145,7 @@ fn maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    Ok(Value::tuple(vec![Value::Str(s)]))
+    Ok(Value::tuple_of([Value::Str(s)]))
 }
 
 fn format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
