@@ -150,7 +150,7 @@ impl Vm {
 
     /// `getattr(obj, name)` for a Rust string name.
     pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        let n = Rc::new(PyStr::new(name));
+        let n = self.ctx.intern(name);
         self.get_attr(obj, &n)
     }
 
@@ -1246,7 +1246,7 @@ impl Vm {
 
     /// Calls a method by name: `obj.name(*args)`.
     pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-        let n = Rc::new(PyStr::new(name));
+        let n = self.ctx.intern(name);
         let (m, s) = self.load_method(obj.clone(), &n)?;
         if s.is_null() {
             self.call(&m, Args::new(args))
