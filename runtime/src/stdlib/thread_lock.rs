@@ -305,7 +305,7 @@ fn lock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 #[inline]
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
-    args.check(vm, "release", 1, 1)?;
+    args.check_method(vm, "lock.release", 1, 1)?;
     release_lock(vm, &l)?;
     Ok(Value::None)
 }
@@ -362,7 +362,7 @@ fn rlock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 #[inline]
 fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
-    args.check(vm, "release", 1, 1)?;
+    args.check_method(vm, "RLock.release", 1, 1)?;
     release_rlock(vm, &l)?;
     Ok(Value::None)
 }
