@@ -28,6 +28,7 @@ mod os;
 mod queue;
 mod queue_deque;
 mod random;
+mod static_names;
 mod stdin_line;
 mod struct_;
 mod sys;

@@ -488,6 +488,12 @@ impl DictMap {
             .map(|i| &self.entries[i].value)
     }
 
+    /// Position of the live entry whose key is the str `key` of hash `h`.
+    #[inline]
+    pub fn str_position(&self, key: &str, h: i64) -> Option<usize> {
+        self.position(h, |k| k.as_str() == Some(key))
+    }
+
     /// Looks a str key up by a `PyStr` (its cached hash; no rehashing).
     #[inline]
     pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {

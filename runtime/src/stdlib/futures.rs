@@ -153,9 +153,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     }
 }
 
-fn set(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+fn set(vm: &mut Vm, obj: &Value, name: &'static str, v: Value) -> PyResult<()> {
     if let Value::Instance(i) = obj {
-        i.dict.set_str(name, v);
+        super::static_names::set_static(&i.dict, name, v);
         return Ok(());
     }
     let n = Rc::new(crate::object::PyStr::new(name));
@@ -342,7 +342,13 @@ fn set_running_or_notify_cancel(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> 
 }
 
 /// `set_result` (`field` "_result") and `set_exception` ("_exception").
-fn settle(vm: &mut Vm, args: Args<'_>, fname: &str, field: &str, method: &str) -> PyResult<Value> {
+fn settle(
+    vm: &mut Vm,
+    args: Args<'_>,
+    fname: &str,
+    field: &'static str,
+    method: &str,
+) -> PyResult<Value> {
     let a = args.check(vm, fname, 2, 2)?;
     let fut = a[0].clone();
     let value = a[1].clone();

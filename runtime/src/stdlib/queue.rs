@@ -324,11 +324,11 @@ fn call_hook(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<V
     vm.call_method(obj, name, args)
 }
 
-fn set_fast(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+fn set_fast(vm: &mut Vm, obj: &Value, name: &'static str, v: Value) -> PyResult<()> {
     if let Value::Instance(i) = obj
-        && i.dict.get_str(name).is_some()
+        && super::static_names::get_static(&i.dict, name).is_some()
     {
-        i.dict.set_str(name, v);
+        super::static_names::set_static(&i.dict, name, v);
         return Ok(());
     }
     let n = Rc::new(crate::object::PyStr::new(name));

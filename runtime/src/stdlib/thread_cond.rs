@@ -62,9 +62,9 @@ fn waiters_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `obj.name`, looking in the instance dict first (the common, fast case).
-pub fn fast_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+pub fn fast_attr(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
     if let Value::Instance(i) = obj
-        && let Some(v) = i.dict.get_str(name)
+        && let Some(v) = super::static_names::get_static(&i.dict, name)
     {
         return Ok(v);
     }
@@ -102,12 +102,10 @@ pub fn with_cond<R>(
 /// `lock.__enter__()` with native fast paths.
 pub fn lock_enter(vm: &mut Vm, lock: &Value) -> PyResult<Value> {
     if let Some(l) = lock_core(lock) {
-        let l = l.clone();
-        return Ok(Value::Bool(acquire_lock(vm, &l, lock.id() as u64, None)?));
+        return Ok(Value::Bool(acquire_lock(vm, l, lock.id() as u64, None)?));
     }
     if let Some(l) = rlock_core(lock) {
-        let l = l.clone();
-        return Ok(Value::Bool(acquire_rlock(vm, &l, lock.id() as u64, None)?));
+        return Ok(Value::Bool(acquire_rlock(vm, l, lock.id() as u64, None)?));
     }
     vm.call_method(lock, "__enter__", &[])
 }
@@ -115,12 +113,10 @@ pub fn lock_enter(vm: &mut Vm, lock: &Value) -> PyResult<Value> {
 /// `lock.__exit__(None, None, None)` with native fast paths.
 pub fn lock_exit(vm: &mut Vm, lock: &Value) -> PyResult<()> {
     if let Some(l) = lock_core(lock) {
-        let l = l.clone();
-        return release_lock(vm, &l);
+        return release_lock(vm, l);
     }
     if let Some(l) = rlock_core(lock) {
-        let l = l.clone();
-        return release_rlock(vm, &l);
+        return release_rlock(vm, l);
     }
     vm.call_method(lock, "__exit__", &[Value::None, Value::None, Value::None])?;
     Ok(())

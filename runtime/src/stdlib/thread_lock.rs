@@ -292,28 +292,28 @@ pub fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
     let id = args.all[0].id() as u64;
-    Ok(Value::Bool(acquire_lock(vm, &l, id, timeout)?))
+    Ok(Value::Bool(acquire_lock(vm, l, id, timeout)?))
 }
 
 #[inline]
 fn lock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
     let id = args.all[0].id() as u64;
-    Ok(Value::Bool(acquire_lock(vm, &l, id, None)?))
+    Ok(Value::Bool(acquire_lock(vm, l, id, None)?))
 }
 
 #[inline]
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
-    args.check(vm, "release", 1, 1)?;
-    release_lock(vm, &l)?;
+    args.check_method(vm, "lock.release", 1, 1)?;
+    release_lock(vm, l)?;
     Ok(Value::None)
 }
 
 #[inline]
 fn lock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_lock(vm, &args)?;
-    release_lock(vm, &l)?;
+    release_lock(vm, l)?;
     Ok(Value::None)
 }
 
@@ -349,28 +349,28 @@ pub fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     let (_, timeout) = acquire_args(vm, args)?;
     let id = args.all[0].id() as u64;
-    Ok(Value::Bool(acquire_rlock(vm, &l, id, timeout)?))
+    Ok(Value::Bool(acquire_rlock(vm, l, id, timeout)?))
 }
 
 #[inline]
 fn rlock_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
     let id = args.all[0].id() as u64;
-    Ok(Value::Bool(acquire_rlock(vm, &l, id, None)?))
+    Ok(Value::Bool(acquire_rlock(vm, l, id, None)?))
 }
 
 #[inline]
 fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
-    args.check(vm, "release", 1, 1)?;
-    release_rlock(vm, &l)?;
+    args.check_method(vm, "RLock.release", 1, 1)?;
+    release_rlock(vm, l)?;
     Ok(Value::None)
 }
 
 #[inline]
 fn rlock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this_rlock(vm, &args)?;
-    release_rlock(vm, &l)?;
+    release_rlock(vm, l)?;
     Ok(Value::None)
 }
 
@@ -401,7 +401,7 @@ fn rlock_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let count = vm.arg_i64(&state[0], "")?.max(1) as u64;
     let id = a[0].id() as u64;
-    acquire_rlock_count(vm, &l, id, count, None)?;
+    acquire_rlock_count(vm, l, id, count, None)?;
     Ok(Value::None)
 }
 
