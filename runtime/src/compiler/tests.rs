@@ -379,7 +379,12 @@ const ERRORS: &[(&str, &str, u32, u32)] = &[
         2,
         1,
     ),
-    ("x = 1\ny = 2 + 3j\n", "complex numbers are not supported", 2, 9),
+    (
+        "x = 1\ny = 2 + 3j\n",
+        "complex numbers are not supported",
+        2,
+        9,
+    ),
     ("def f(:\n    pass\n", "invalid syntax", 1, 7),
     ("return 1\n", "'return' outside function", 1, 1),
     (

@@ -42,6 +42,9 @@ impl Vm {
     /// can't be had (instead of aborting the process, as a plain allocation
     /// failure would).
     pub fn vec_with_room<T>(&self, n: usize) -> Result<Vec<T>, PyErr> {
+        if n.saturating_mul(std::mem::size_of::<T>()) > memory_ceiling() {
+            return Err(self.memory_error(""));
+        }
         let mut v = Vec::new();
         v.try_reserve_exact(n).map_err(|_| self.memory_error(""))?;
         Ok(v)
@@ -54,6 +57,28 @@ impl Vm {
             _ => Err(self.memory_error("")),
         }
     }
+}
+
+/// The most bytes one allocation may ask for: the machine's memory and swap
+/// (`/proc/meminfo`), or no limit where that can't be read. An allocator may
+/// promise more address space than there is memory (mimalloc reserves without
+/// committing), so a request beyond this is a `MemoryError` at once rather
+/// than an out-of-memory kill while the memory is filled.
+fn memory_ceiling() -> usize {
+    static CEILING: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CEILING.get_or_init(|| {
+        let Ok(info) = std::fs::read_to_string("/proc/meminfo") else {
+            return usize::MAX;
+        };
+        let kib = |field: &str| -> Option<usize> {
+            let line = info.lines().find(|l| l.starts_with(field))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        };
+        match kib("MemTotal:") {
+            Some(total) => (total + kib("SwapTotal:").unwrap_or(0)).saturating_mul(1024),
+            None => usize::MAX,
+        }
+    })
 }
 
 impl Vm {
