@@ -238,9 +238,23 @@ def git_commit():
 
 
 def resolve(path):
-    """An interpreter path that still works from bench/programs (a name without
-    a directory is looked up on PATH)."""
-    return os.path.abspath(path) if os.sep in path else path
+    """The interpreter binary itself, as an absolute path that works from
+    bench/programs. A name without a directory is looked up on PATH, and a
+    launcher (pyenv's `python3` is a shell-script shim that costs about 0.1 s
+    per start) is replaced by the executable it runs, as that reports in
+    `sys.executable`, so only the interpreter is timed."""
+    path = os.path.abspath(path) if os.sep in path else path
+    try:
+        out = subprocess.run(
+            [path, "-c", "import sys; print(sys.executable)"],
+            capture_output=True, text=True, timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return path
+    real = out.stdout.strip()
+    if out.returncode == 0 and real and os.path.isabs(real) and os.path.exists(real):
+        return real
+    return path
 
 
 def geometric_mean(values):
