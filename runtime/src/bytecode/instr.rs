@@ -131,8 +131,14 @@ pub enum Instr {
     // ---- attributes and items -----------------------------------------------------
     /// `[obj] -> [obj.names[i]]`
     LoadAttr(u32),
+    /// `[] -> [local.names[name]]`: `LoadFast(local)` and `LoadAttr(name)` in one
+    /// instruction, without putting the local on the stack.
+    LoadFastAttr(u16, u32),
     /// `[v, obj] -> []`: `obj.names[i] = v`
     StoreAttr(u32),
+    /// `[v] -> []`: `local.names[name] = v` (`LoadFast(local)` and
+    /// `StoreAttr(name)` in one instruction).
+    StoreFastAttr(u16, u32),
     /// `[obj] -> []`: `del obj.names[i]`
     DeleteAttr(u32),
     /// `[obj] -> [meth, obj]` when `names[i]` is a plain function found on the type

@@ -111,6 +111,9 @@ pub(super) struct Unit<'a> {
     pub freevars: Vec<String>,
     /// (position, stack depth at the label).
     labels: Vec<(Option<u32>, Option<i32>)>,
+    /// The position the last label was bound at (an instruction there can't be
+    /// fused with the one before it).
+    last_bound: Option<u32>,
     jumps: Vec<usize>,
     pub depth: i32,
     max_depth: i32,
@@ -158,7 +161,9 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => -1,
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) => 0,
         LoadAttr(_) => 0,
+        LoadFastAttr(..) => 1,
         StoreAttr(_) => -2,
+        StoreFastAttr(..) => -1,
         DeleteAttr(_) => -1,
         LoadMethod(_) => 1,
         BinarySubscr => -1,
@@ -483,6 +488,7 @@ impl<'a> Compiler<'a> {
             cellvars: scope.cellvars.clone(),
             freevars: scope.freevars.clone(),
             labels: Vec::new(),
+            last_bound: None,
             jumps: Vec::new(),
             depth: 0,
             max_depth: 0,
@@ -541,6 +547,28 @@ impl<'a> Compiler<'a> {
         u.instrs.len() - 1
     }
 
+    /// Takes back the `LoadFast` just emitted, so that the instruction about to be
+    /// emitted can read the local itself (`LoadFastAttr`, `StoreFastAttr`): only
+    /// when it is the last instruction, on the current line, and no jump lands
+    /// between the two. Returns the local's index.
+    pub fn take_local_receiver(&mut self) -> Option<u16> {
+        let u = self.u();
+        let n = u.instrs.len();
+        let Some(&Instr::LoadFast(i)) = u.instrs.last() else {
+            return None;
+        };
+        let i = u16::try_from(i).ok()?;
+        if u.lines[n - 1] != u.line || u.last_bound == Some(n as u32) {
+            return None;
+        }
+        u.instrs.pop();
+        u.lines.pop();
+        u.positions.pop();
+        u.handlers.pop();
+        u.depth -= 1;
+        Some(i)
+    }
+
     pub fn new_label(&mut self) -> Label {
         let u = self.u();
         u.labels.push((None, None));
@@ -564,6 +592,7 @@ impl<'a> Compiler<'a> {
     pub fn bind(&mut self, label: Label) {
         let u = self.u();
         let pos = u.instrs.len() as u32;
+        u.last_bound = Some(pos);
         let entry = &mut u.labels[label.0 as usize];
         entry.0 = Some(pos);
         if let Some(d) = entry.1 {

@@ -224,7 +224,10 @@ impl<'a> Compiler<'a> {
                 let name = self.mangle(&a.attr.id);
                 let i = self.name_index(&name);
                 self.set_line(a.range);
-                self.emit(Instr::LoadAttr(i));
+                match self.take_local_receiver() {
+                    Some(local) => self.emit(Instr::LoadFastAttr(local, i)),
+                    None => self.emit(Instr::LoadAttr(i)),
+                };
             }
             Expr::Subscript(s) => {
                 self.compile_expr(&s.value)?;
@@ -295,6 +298,27 @@ impl<'a> Compiler<'a> {
                     self.jump_if(&b.values[n - 1], cond, target)?;
                     self.bind(skip);
                 }
+                return Ok(());
+            }
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
+            {
+                // `x is None` / `x is not None` test and jump in one instruction
+                let saved = self.loc();
+                self.set_line(c.range);
+                self.compile_expr(&c.left)?;
+                self.restore_loc(saved);
+                let jump_if_none = (c.ops[0] == ast::CmpOp::Is) == cond;
+                self.emit_jump(
+                    if jump_if_none {
+                        Instr::PopJumpIfNone
+                    } else {
+                        Instr::PopJumpIfNotNone
+                    },
+                    target,
+                );
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() == 1 => {
@@ -954,7 +978,10 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&a.value)?;
                 let name = self.mangle(&a.attr.id);
                 let i = self.name_index(&name);
-                self.emit(Instr::StoreAttr(i));
+                match self.take_local_receiver() {
+                    Some(local) => self.emit(Instr::StoreFastAttr(local, i)),
+                    None => self.emit(Instr::StoreAttr(i)),
+                };
                 Ok(())
             }
             Expr::Subscript(s) => {

@@ -302,19 +302,46 @@ impl DictMap {
 
     /// The value at position `pos` if that entry is live and its key is the str
     /// `key` (for attribute caches holding a position hint).
-    #[inline]
+    #[inline(always)]
     pub fn value_if_key_at(&self, pos: usize, key: &super::str::PyStr) -> Option<&Value> {
         match self.entries.get(pos) {
             Some(Entry {
                 hash,
                 key: Value::Str(k),
                 value,
-            }) if *hash == key.hash()
-                && (std::ptr::eq(&**k, key) || k.as_str() == key.as_str()) =>
+            }) if std::ptr::eq(&**k, key)
+                || (*hash == key.hash() && k.as_str() == key.as_str()) =>
             {
                 Some(value)
             }
             _ => None,
+        }
+    }
+
+    /// Replaces the value at position `pos` if that entry is live and its key is
+    /// the very str object `key` (an interned attribute name); gives `value`
+    /// back otherwise. The old value is returned for the caller to drop.
+    #[inline(always)]
+    pub fn replace_if_key_is(
+        &mut self,
+        pos: usize,
+        key: &super::str::PyStr,
+        value: Value,
+    ) -> Result<Value, Value> {
+        match self.entries.get_mut(pos) {
+            Some(Entry {
+                key: Value::Str(k),
+                value: slot,
+                ..
+            }) if std::ptr::eq(&**k, key) => {
+                let old = std::mem::replace(slot, value);
+                self.version += 1;
+                if self.watched.get() {
+                    super::type_cache::invalidate_all();
+                }
+                Ok(old)
+            }
+            _ => Err(value),
         }
     }
 

@@ -207,7 +207,11 @@ impl AttrCaches {
         let index = instrs
             .iter()
             .map(|i| match i {
-                Instr::LoadAttr(_) | Instr::StoreAttr(_) | Instr::LoadMethod(_) => {
+                Instr::LoadAttr(_)
+                | Instr::LoadFastAttr(..)
+                | Instr::StoreAttr(_)
+                | Instr::StoreFastAttr(..)
+                | Instr::LoadMethod(_) => {
                     n += 1;
                     n - 1
                 }
@@ -223,6 +227,61 @@ impl AttrCaches {
     fn slot(&self, ip: usize) -> &AttrSlot {
         &self.slots[self.index[ip] as usize]
     }
+}
+
+/// `obj.name` when `obj` is an instance whose class the first entry of the
+/// instruction's cache is for, the attribute lives in the instance dict and the
+/// entry's position hint is right: the common case, small enough to inline in
+/// the eval loop. `None` sends the caller to [`Vm::load_attr_at`].
+#[inline(always)]
+pub(crate) fn load_inst_dict_fast(
+    code: &CodeHandle,
+    ip: usize,
+    obj: &Value,
+    name: &PyStr,
+) -> Option<Value> {
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    let e = &code.attr_cache.slot(ip).entries[0];
+    if e.key.get() != Rc::as_ptr(&inst.class) as usize
+        || e.kind.get() != Kind::InstDict
+        || e.epoch.get() != type_cache::epoch()
+    {
+        return None;
+    }
+    let d = inst.dict.0.borrow();
+    d.value_if_key_at(e.hint.get() as usize, name)
+        .map(Value::dup)
+}
+
+/// `obj.name = v` when `obj` is an instance whose class the first entry of the
+/// instruction's cache is for, the value goes to the instance dict and the key
+/// is at the entry's position hint. Gives `v` back otherwise, for
+/// [`Vm::store_attr_at`]. The replaced value is returned to be dropped by the
+/// caller, after the dict's borrow has ended.
+#[inline(always)]
+pub(crate) fn store_inst_dict_fast(
+    code: &CodeHandle,
+    ip: usize,
+    obj: &Value,
+    name: &PyStr,
+    v: Value,
+) -> Result<Value, Value> {
+    let Value::Instance(inst) = obj else {
+        return Err(v);
+    };
+    let e = &code.attr_cache.slot(ip).entries[0];
+    if e.key.get() != Rc::as_ptr(&inst.class) as usize
+        || e.kind.get() != Kind::StoreDict
+        || e.epoch.get() != type_cache::epoch()
+    {
+        return Err(v);
+    }
+    let Ok(mut d) = inst.dict.0.try_borrow_mut() else {
+        return Err(v);
+    };
+    d.replace_if_key_is(e.hint.get() as usize, name, v)
 }
 
 /// Names that `type.__getattribute__` answers before looking in class dicts.

@@ -2,11 +2,12 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags};
-use crate::object::GlobalSlot;
+use crate::bytecode::{BinOp, CmpOp, CodeFlags, Instr, MakeFunctionFlags, UnOp};
+use crate::object::{CodeHandle, GlobalSlot};
 use crate::object::{
     Function, Generator, PyCell, PyDict, PySlice, PyStr, PyTuple, Value, exception::TbEntry,
 };
+use crate::vm::attr_cache::{load_inst_dict_fast, store_inst_dict_fast};
 use crate::vm::compare::cmp_result;
 use crate::vm::{Args, Frame, PyErr, PyResult, Vm};
 
@@ -264,13 +265,46 @@ impl Vm {
                 Instr::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
                 Instr::LoadAttr(i) => {
                     let obj = pop!(f);
-                    let v = self.load_attr_at(&handle, ip, &obj, &handle.names[i as usize])?;
+                    let name = &handle.names[i as usize];
+                    let v = match load_inst_dict_fast(&handle, ip, &obj, name) {
+                        Some(v) => v,
+                        None => self.load_attr_at(&handle, ip, &obj, name)?,
+                    };
                     f.stack.push(v);
+                }
+                Instr::LoadFastAttr(l, i) => {
+                    let obj = &f.fast[l as usize];
+                    if obj.is_null() {
+                        return Err(self.unbound_fast(&handle, l as u32));
+                    }
+                    let name = &handle.names[i as usize];
+                    let v = match load_inst_dict_fast(&handle, ip, obj, name) {
+                        Some(v) => v,
+                        None => self.load_attr_at(&handle, ip, obj, name)?,
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreFastAttr(l, i) => {
+                    let v = pop!(f);
+                    let obj = &f.fast[l as usize];
+                    if obj.is_null() {
+                        v.discard();
+                        return Err(self.unbound_fast(&handle, l as u32));
+                    }
+                    let name = &handle.names[i as usize];
+                    match store_inst_dict_fast(&handle, ip, obj, name, v) {
+                        Ok(old) => old.discard(),
+                        Err(v) => self.store_attr_at(&handle, ip, obj, name, v)?,
+                    }
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_at(&handle, ip, &obj, &handle.names[i as usize], v)?;
+                    let name = &handle.names[i as usize];
+                    match store_inst_dict_fast(&handle, ip, &obj, name, v) {
+                        Ok(old) => old.discard(),
+                        Err(v) => self.store_attr_at(&handle, ip, &obj, name, v)?,
+                    }
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(f);
@@ -357,7 +391,13 @@ impl Vm {
                 }
                 Instr::UnaryOp(op) => {
                     let a = pop!(f);
-                    let v = self.unary_op(op, &a)?;
+                    let v = match (op, a.is_truthy_simple()) {
+                        (UnOp::Not, Some(t)) => {
+                            a.discard();
+                            Value::Bool(!t)
+                        }
+                        _ => self.unary_op(op, &a)?,
+                    };
                     f.stack.push(v);
                 }
                 Instr::CompareOp(op) => {
@@ -389,7 +429,19 @@ impl Vm {
                 Instr::IsOp(neg) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    f.stack.push(Value::Bool(a.is(&b) != neg));
+                    let result = a.is(&b) != neg;
+                    a.discard();
+                    b.discard();
+                    // An identity test that feeds a conditional jump jumps at once.
+                    match instrs.get(f.ip) {
+                        Some(Instr::PopJumpIfFalse(t)) => {
+                            f.ip = if result { f.ip + 1 } else { *t as usize };
+                        }
+                        Some(Instr::PopJumpIfTrue(t)) => {
+                            f.ip = if result { *t as usize } else { f.ip + 1 };
+                        }
+                        _ => f.stack.push(Value::Bool(result)),
+                    }
                 }
                 Instr::ContainsOp(neg) => {
                     let b = pop!(f);
@@ -422,16 +474,28 @@ impl Vm {
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
-                    let v = top!(f);
-                    if !self.truthy(&v)? {
+                    let truth = match f.stack.last().and_then(Value::is_truthy_simple) {
+                        Some(b) => b,
+                        None => {
+                            let v = top!(f);
+                            self.truthy(&v)?
+                        }
+                    };
+                    if !truth {
                         f.ip = t as usize;
                     } else {
                         f.stack.pop();
                     }
                 }
                 Instr::JumpIfTrueOrPop(t) => {
-                    let v = top!(f);
-                    if self.truthy(&v)? {
+                    let truth = match f.stack.last().and_then(Value::is_truthy_simple) {
+                        Some(b) => b,
+                        None => {
+                            let v = top!(f);
+                            self.truthy(&v)?
+                        }
+                    };
+                    if truth {
                         f.ip = t as usize;
                     } else {
                         f.stack.pop();
@@ -1065,6 +1129,15 @@ impl Vm {
         Err(self.name_error(format!("name '{}' is not defined", name.as_str())))
     }
 
+    /// The `UnboundLocalError` for reading fast local `i` before it is bound.
+    #[cold]
+    fn unbound_fast(&mut self, code: &CodeHandle, i: u32) -> PyErr {
+        let name = code.code.varnames[i as usize].clone();
+        self.unbound_local_error(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
+    }
+
     fn unbound_deref(&self, f: &Frame, i: usize) -> PyErr {
         let c = &f.code.code;
         if i < c.cellvars.len() {
@@ -1154,6 +1227,7 @@ impl Vm {
                 | Instr::LoadName(_)
                 | Instr::LoadDeref(_)
                 | Instr::LoadAttr(_)
+                | Instr::LoadFastAttr(..)
                 | Instr::KwNames(_) => {}
                 _ => break,
             }
