@@ -30,6 +30,6 @@ pub use set::SetMap;
 pub use str::PyStr;
 pub use types::{Instance, PyType, TypeFlags, TypeKind, Types};
 pub use value::{
-    IterState, Module, PyByteArray, PyBytes, PyIter, PyList, PyRange, PySet, PySlice, PyTuple,
-    Value,
+    BoolWord, FloatWord, IterState, Module, PyByteArray, PyBytes, PyIter, PyList, PyRange, PySet,
+    PySlice, PyTuple, Value,
 };

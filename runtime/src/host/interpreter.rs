@@ -210,7 +210,7 @@ pub(crate) fn to_exception(vm: &mut Vm, e: &PyErr) -> PyException {
             Some(crate::object::Value::Tuple(t)) if !t.0.is_empty() => match &t.0[0] {
                 crate::object::Value::Int(n) => *n as i32,
                 crate::object::Value::None => 0,
-                crate::object::Value::Bool(b) => *b as i32,
+                crate::object::Value::BoolW(b) => b.get() as i32,
                 _ => 1,
             },
             _ => 0,

@@ -91,9 +91,9 @@ pub struct Unhashable(pub &'static str);
 pub fn key_hash(v: &Value) -> Result<i64, Unhashable> {
     Ok(match v {
         Value::Int(i) => hash_int(*i),
-        Value::Bool(b) => *b as i64,
+        Value::BoolW(b) => b.get() as i64,
         Value::Str(s) => s.hash(),
-        Value::Float(f) => hash_float(*f),
+        Value::FloatW(f) => hash_float(f.get()),
         Value::BigInt(b) => hash_big(b),
         Value::None => 0xfca86420,
         Value::Tuple(t) => {
@@ -153,20 +153,25 @@ pub fn key_eq_static(a: &Value, b: &Value) -> KeyEq {
     match (a, b) {
         (Str(x), Str(y)) => (Rc::ptr_eq(x, y) || x.as_str() == y.as_str()).into(),
         (Int(x), Int(y)) => (x == y).into(),
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => (*x == *y as i64).into(),
-        (Bool(x), Bool(y)) => (x == y).into(),
-        (Float(x), Float(y)) => (x == y || x.to_bits() == y.to_bits()).into(),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => {
-            ((*x as f64) == *y && y.fract() == 0.0 && (*y as i128) == *x as i128).into()
+        (Int(x), BoolW(y)) | (BoolW(y), Int(x)) => (*x == y.get() as i64).into(),
+        (BoolW(x), BoolW(y)) => (x == y).into(),
+        (FloatW(x), FloatW(y)) => {
+            (x.get() == y.get() || x.get().to_bits() == y.get().to_bits()).into()
         }
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => ((*x as i64 as f64) == *y).into(),
+        (Int(x), FloatW(y)) | (FloatW(y), Int(x)) => {
+            ((*x as f64) == y.get() && y.get().fract() == 0.0 && (y.get() as i128) == *x as i128)
+                .into()
+        }
+        (BoolW(x), FloatW(y)) | (FloatW(y), BoolW(x)) => {
+            ((x.get() as i64 as f64) == y.get()).into()
+        }
         (BigInt(x), BigInt(y)) => (x == y).into(),
-        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => KeyEq::No,
-        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            if y.fract() != 0.0 || !y.is_finite() {
+        (BigInt(_), Int(_) | BoolW(_)) | (Int(_) | BoolW(_), BigInt(_)) => KeyEq::No,
+        (BigInt(x), FloatW(y)) | (FloatW(y), BigInt(x)) => {
+            if y.get().fract() != 0.0 || !y.get().is_finite() {
                 KeyEq::No
             } else {
-                let f: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(*y);
+                let f: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(y.get());
                 (f.as_ref() == Some(&**x)).into()
             }
         }

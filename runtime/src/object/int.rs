@@ -19,7 +19,7 @@ impl Int<'_> {
     pub fn of(v: &Value) -> Option<Int<'_>> {
         match v {
             Value::Int(i) => Some(Int::Small(*i)),
-            Value::Bool(b) => Some(Int::Small(*b as i64)),
+            Value::BoolW(b) => Some(Int::Small(b.get() as i64)),
             Value::BigInt(b) => Some(Int::Big(b)),
             _ => None,
         }

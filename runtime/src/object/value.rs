@@ -27,10 +27,12 @@ pub enum Value {
     None,
     NotImplemented,
     Ellipsis,
-    Bool(bool),
+    /// `bool` (build one with [`Value::Bool`]).
+    BoolW(BoolWord),
     Int(i64),
     BigInt(Rc<BigInt>),
-    Float(f64),
+    /// `float` (build one with [`Value::Float`]).
+    FloatW(FloatWord),
     Str(Rc<PyStr>),
     Bytes(Rc<PyBytes>),
     ByteArray(Rc<PyByteArray>),
@@ -51,6 +53,71 @@ pub enum Value {
     Instance(Rc<Instance>),
     Module(Rc<Module>),
     Native(Rc<Native>),
+}
+
+/// A `bool` kept in a whole machine word.
+///
+/// Every variant of [`Value`] with a payload holds one 8-byte word at the same
+/// offset (an int, a pointer, this, or [`FloatWord`]), which lets the compiler
+/// treat a `Value` as a pair of scalars (tag, word): values move between
+/// registers, the value stack and return slots as two plain loads and stores.
+/// A one-byte `bool` or an `f64` payload would make `Value` an opaque 16-byte
+/// block, built field by field and copied whole, and the CPU stalls when it
+/// reads 16 bytes back that were just written in pieces (store forwarding
+/// fails): that cost the eval loop about a third of its time.
+///
+/// ```
+/// use atoll_runtime::object::{BoolWord, Value};
+/// let v = Value::BoolW(BoolWord::TRUE);
+/// assert!(matches!(v, Value::BoolW(BoolWord::TRUE)));
+/// assert!(BoolWord::TRUE.get() && !BoolWord::FALSE.get());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[repr(transparent)]
+pub struct BoolWord(u64);
+
+impl BoolWord {
+    pub const TRUE: BoolWord = BoolWord(1);
+    pub const FALSE: BoolWord = BoolWord(0);
+
+    /// The word for `b`.
+    #[inline(always)]
+    pub const fn new(b: bool) -> BoolWord {
+        BoolWord(b as u64)
+    }
+
+    /// The `bool`.
+    #[inline(always)]
+    pub const fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// An `f64` kept as its bits, for the reason given at [`BoolWord`].
+///
+/// ```
+/// use atoll_runtime::object::{FloatWord, Value};
+/// let Value::FloatW(x) = Value::Float(2.5) else { unreachable!() };
+/// assert_eq!(x.get(), 2.5);
+/// assert_eq!(FloatWord::new(-0.0).get().to_bits(), (-0.0f64).to_bits());
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(transparent)]
+pub struct FloatWord(u64);
+
+impl FloatWord {
+    /// The word for `x` (every bit kept, NaN payloads and the sign of zero
+    /// included).
+    #[inline(always)]
+    pub const fn new(x: f64) -> FloatWord {
+        FloatWord(x.to_bits())
+    }
+
+    /// The `f64`.
+    #[inline(always)]
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
 }
 
 /// `list`
@@ -238,6 +305,21 @@ fn drop_heap(v: Value) {
 }
 
 impl Value {
+    /// A `bool` value. (Named like the variant it builds, so that building a
+    /// `bool` reads as it did when the variant held a `bool` itself.)
+    #[allow(non_snake_case)]
+    #[inline(always)]
+    pub const fn Bool(b: bool) -> Value {
+        Value::BoolW(BoolWord::new(b))
+    }
+
+    /// A `float` value.
+    #[allow(non_snake_case)]
+    #[inline(always)]
+    pub const fn Float(x: f64) -> Value {
+        Value::FloatW(FloatWord::new(x))
+    }
+
     /// A copy of the value, with the unboxed scalars copied inline (the eval
     /// loop's hot paths use it instead of the general `clone`).
     #[inline(always)]
@@ -247,9 +329,9 @@ impl Value {
             | Value::None
             | Value::NotImplemented
             | Value::Ellipsis
-            | Value::Bool(_)
+            | Value::BoolW(_)
             | Value::Int(_)
-            | Value::Float(_) => {}
+            | Value::FloatW(_) => {}
             Value::BigInt(r) => std::mem::forget(Rc::clone(r)),
             Value::Str(r) => std::mem::forget(Rc::clone(r)),
             Value::Bytes(r) => std::mem::forget(Rc::clone(r)),
@@ -286,7 +368,7 @@ impl Value {
     #[inline(always)]
     pub fn discard(self) {
         match self {
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => {
+            Value::Int(_) | Value::FloatW(_) | Value::BoolW(_) | Value::None | Value::Null => {
                 std::mem::forget(self)
             }
             // Out of line on purpose: with the drop inlined here the optimizer
@@ -363,10 +445,10 @@ impl Value {
     #[inline]
     pub fn is_truthy_simple(&self) -> Option<bool> {
         Some(match self {
-            Value::Bool(b) => *b,
+            Value::BoolW(b) => b.get(),
             Value::Int(i) => *i != 0,
             Value::None | Value::Null => false,
-            Value::Float(f) => *f != 0.0,
+            Value::FloatW(f) => f.get() != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::List(l) => !l.0.borrow().is_empty(),
@@ -389,9 +471,9 @@ impl Value {
             | (None, None)
             | (NotImplemented, NotImplemented)
             | (Ellipsis, Ellipsis) => true,
-            (Bool(a), Bool(b)) => a == b,
+            (BoolW(a), BoolW(b)) => a == b,
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (FloatW(a), FloatW(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -434,11 +516,11 @@ impl Value {
             Some(p) => p as i64,
             None => match self {
                 Value::None => 0x1000,
-                Value::Bool(b) => 0x1010 + *b as i64,
+                Value::BoolW(b) => 0x1010 + b.get() as i64,
                 Value::NotImplemented => 0x1020,
                 Value::Ellipsis => 0x1030,
                 Value::Int(i) => i.wrapping_mul(2).wrapping_add(1),
-                Value::Float(f) => f.to_bits() as i64 | 1,
+                Value::FloatW(f) => f.get().to_bits() as i64 | 1,
                 _ => 0,
             },
         }

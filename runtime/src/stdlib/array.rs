@@ -2,6 +2,7 @@
 //! type code (`bBuhHiIlLqQfd`), stored as raw native-endian bytes and converted on
 //! access with CPython's range checks and messages.
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -710,7 +711,7 @@ fn len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn position(vm: &mut Vm, key: &Value, n: usize) -> PyResult<Option<usize>> {
     let i = match key {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::BoolW(b) => b.get() as i64,
         _ => match vm.index_value(key)? {
             Some(i) => i,
             None => return Err(vm.type_error("array indices must be integers")),
@@ -957,8 +958,8 @@ fn compare(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult<Value> {
     for (p, q) in x.iter().zip(&y) {
         if !vm.eq(p, q)? {
             return match op {
-                CmpOp::Eq => Ok(Value::Bool(false)),
-                CmpOp::Ne => Ok(Value::Bool(true)),
+                CmpOp::Eq => Ok(Value::BoolW(BoolWord::FALSE)),
+                CmpOp::Ne => Ok(Value::BoolW(BoolWord::TRUE)),
                 _ => vm.compare(op, p, q),
             };
         }

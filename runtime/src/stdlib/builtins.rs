@@ -1,5 +1,6 @@
 //! The `builtins` namespace: built-in functions, classes and exceptions.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::bytecode::{BinOp, CmpOp};
@@ -16,11 +17,11 @@ pub fn install(vm: &mut Vm) {
     b.set_str("__name__", Value::str("builtins"));
     b.set_str("__doc__", Value::None);
     b.set_str("None", Value::None);
-    b.set_str("True", Value::Bool(true));
-    b.set_str("False", Value::Bool(false));
+    b.set_str("True", Value::BoolW(BoolWord::TRUE));
+    b.set_str("False", Value::BoolW(BoolWord::FALSE));
     b.set_str("Ellipsis", Value::Ellipsis);
     b.set_str("NotImplemented", Value::NotImplemented);
-    b.set_str("__debug__", Value::Bool(true));
+    b.set_str("__debug__", Value::BoolW(BoolWord::TRUE));
     let t = &vm.ctx.types;
     for ty in [
         &t.object,
@@ -321,9 +322,9 @@ fn abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| {
             Value::from_big(num_bigint::BigInt::from(*i).magnitude().clone().into())
         })),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
         Value::BigInt(b) => Ok(Value::from_big(b.magnitude().clone().into())),
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::FloatW(f) => Ok(Value::Float(f.get().abs())),
         other => match vm.call_special(other, "__abs__", &[])? {
             Some(v) => Ok(v),
             None => Err(vm.type_error(format!(
@@ -699,7 +700,7 @@ fn ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn radix(vm: &mut Vm, args: Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     let a = args.check(vm, name, 1, 1)?;
     let v = match base_of(&a[0]) {
-        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => v.clone(),
+        v @ (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_)) => v.clone(),
         _ => match vm.call_special(&a[0], "__index__", &[])? {
             Some(v) => v,
             None => {
@@ -735,17 +736,17 @@ fn divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let is_num = |v: &Value| {
         matches!(
             v,
-            Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+            Value::FloatW(_) | Value::Int(_) | Value::BoolW(_) | Value::BigInt(_)
         )
     };
     let is_zero = |v: &Value| match v {
-        Value::Float(f) => *f == 0.0,
-        Value::Int(0) | Value::Bool(false) => true,
+        Value::FloatW(f) => f.get() == 0.0,
+        Value::Int(0) | Value::BoolW(BoolWord::FALSE) => true,
         _ => false,
     };
     if is_num(&a[0])
         && is_num(&a[1])
-        && (matches!(a[0], Value::Float(_)) || matches!(a[1], Value::Float(_)))
+        && (matches!(a[0], Value::FloatW(_)) || matches!(a[1], Value::FloatW(_)))
         && is_zero(&a[1])
     {
         return Err(vm.zero_division_error("float divmod()"));
@@ -842,12 +843,14 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.get(1, "ndigits").cloned().unwrap_or(Value::None);
     match (&x, &nd) {
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::None) => Ok(match x {
-            Value::Bool(b) => Value::Int(b as i64),
+        (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_), Value::None) => Ok(match x {
+            Value::BoolW(b) => Value::Int(b.get() as i64),
             o => o,
         }),
-        (Value::Float(f), Value::None) => super::methods::float_to_int(vm, f.round_ties_even()),
-        (Value::Float(f), n) => {
+        (Value::FloatW(f), Value::None) => {
+            super::methods::float_to_int(vm, f.get().round_ties_even())
+        }
+        (Value::FloatW(f), n) => {
             let n = match vm.index_value(n)? {
                 Some(n) => n,
                 None => {
@@ -857,9 +860,9 @@ fn round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     )));
                 }
             };
-            Ok(Value::Float(super::methods::round_float(*f, n)))
+            Ok(Value::Float(super::methods::round_float(f.get(), n)))
         }
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), n) => {
+        (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_), n) => {
             let n = match vm.index_value(n)? {
                 Some(n) => n,
                 None => {
@@ -906,10 +909,10 @@ fn all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(&a[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::BoolW(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::BoolW(BoolWord::TRUE))
 }
 
 fn any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -917,10 +920,10 @@ fn any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(&a[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::BoolW(BoolWord::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Rc<crate::object::PyStr>> {
@@ -956,8 +959,10 @@ fn hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "hasattr", 2, 2)?;
     let name = attr_name(vm, &a[1])?;
     match vm.get_attr(&a[0], &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.err_is(&e, &vm.ctx.types.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Ok(_) => Ok(Value::BoolW(BoolWord::TRUE)),
+        Err(e) if vm.err_is(&e, &vm.ctx.types.attribute_error.clone()) => {
+            Ok(Value::BoolW(BoolWord::FALSE))
+        }
         Err(e) => Err(e),
     }
 }

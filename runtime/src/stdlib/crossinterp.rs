@@ -60,10 +60,10 @@ fn convert(vm: &Vm, v: &Value, depth: usize) -> Result<Shareable, NotShareable> 
     }
     Ok(match v {
         Value::None => Shareable::None,
-        Value::Bool(b) => Shareable::Bool(*b),
+        Value::BoolW(b) => Shareable::Bool(b.get()),
         Value::Int(i) => Shareable::Int(*i),
         Value::BigInt(b) => Shareable::from((**b).clone()),
-        Value::Float(f) => Shareable::Float(*f),
+        Value::FloatW(f) => Shareable::Float(f.get()),
         Value::Str(s) => Shareable::Str(Arc::from(s.as_str())),
         Value::Bytes(b) => Shareable::Bytes(Arc::from(&b.0[..])),
         Value::Tuple(t) => Shareable::Tuple(convert_all(vm, t.0.iter(), depth)?),

@@ -2,6 +2,7 @@
 //! `maxlen`) and `_count_elements`, the counting loop behind `Counter`.
 //! `collections` (`py/collections.py`) re-exports them.
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -529,13 +530,13 @@ fn contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (items, version) = snapshot(d);
     for x in &items {
         if x.is(&a[1]) || vm.eq(x, &a[1])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::BoolW(BoolWord::TRUE));
         }
         if d.borrow().version != version {
             return Err(vm.runtime_error("deque mutated during iteration"));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -6,6 +6,7 @@
 //! CPython's `_base.py` does, step by step, under the future's condition. Done
 //! callbacks and `wait()`'s waiters are still Python (called from here).
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{Module, Value};
@@ -226,7 +227,7 @@ fn cancel(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::Bool(r));
     }
     invoke_callbacks(vm, &fut)?;
-    Ok(Value::Bool(true))
+    Ok(Value::BoolW(BoolWord::TRUE))
 }
 
 fn state_test(

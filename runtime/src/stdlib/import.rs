@@ -1,6 +1,7 @@
 //! The import system: `sys.modules`, built-in modules, modules written in Python that
 //! ship inside atoll, and `.py` files found on `sys.path`.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -243,7 +244,7 @@ impl Vm {
         globals: &Rc<PyDict>,
     ) -> PyResult<Value> {
         let level = match level {
-            Value::None | Value::Bool(false) => 0,
+            Value::None | Value::BoolW(BoolWord::FALSE) => 0,
             Value::Int(n) if *n >= 0 => *n as usize,
             _ => return Err(self.value_error("level must be >= 0")),
         };

@@ -4,6 +4,7 @@
 //!
 //! Blocking reads of stdin release the GIL.
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufRead, Read, Seek, SeekFrom, Write};
@@ -289,7 +290,7 @@ fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn false_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.check(vm, "isatty", 1, 1)?;
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn buf_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
@@ -414,7 +415,7 @@ pub fn std_streams(vm: &mut Vm) -> [(String, Value); 3] {
         d.set_str("buffer", buf);
         d.set_str("encoding", Value::str("utf-8"));
         d.set_str("errors", Value::str("strict"));
-        d.set_str("closed", Value::Bool(false));
+        d.set_str("closed", Value::BoolW(BoolWord::FALSE));
         d.set_str(
             "name",
             Value::str(["<stdin>", "<stdout>", "<stderr>"][which as usize]),
@@ -1102,7 +1103,7 @@ fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "seekable", 1, 1)?;
-    with_file(vm, &a[0], |_, _| Ok(Value::Bool(true)))
+    with_file(vm, &a[0], |_, _| Ok(Value::BoolW(BoolWord::TRUE)))
 }
 
 fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1119,7 +1120,7 @@ fn file_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.pos();
     file_close(vm, Args::new(&a[..1]))?;
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn file_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -6,6 +6,7 @@
 //! `starmap`, `zip_longest`, `pairwise`); the combinatoric ones are in
 //! `itertools_comb.rs`, `groupby` and `tee` in `itertools_group.rs`.
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -375,7 +376,7 @@ impl Count {
 /// `__float__`, or is a built-in number).
 fn is_number(vm: &Vm, v: &Value) -> bool {
     match v {
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => true,
+        Value::Int(_) | Value::BigInt(_) | Value::BoolW(_) | Value::FloatW(_) => true,
         Value::Instance(_) | Value::Native(_) => {
             let t = vm.type_of(v);
             ["__index__", "__int__", "__float__", "__complex__"]
@@ -387,7 +388,7 @@ fn is_number(vm: &Vm, v: &Value) -> bool {
 }
 
 fn is_one(v: &Value) -> bool {
-    matches!(v, Value::Int(1) | Value::Bool(true))
+    matches!(v, Value::Int(1) | Value::BoolW(BoolWord::TRUE))
 }
 
 fn count_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -401,7 +402,7 @@ fn count_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let state = match (&start, is_one(&step)) {
         (Value::Int(i), true) => Count::Fast(*i),
-        (Value::Bool(b), true) => Count::Fast(*b as i64),
+        (Value::BoolW(b), true) => Count::Fast(b.get() as i64),
         _ => Count::Slow { cnt: start, step },
     };
     Ok(new_it(
@@ -423,7 +424,7 @@ fn count_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     drop(state);
     let name = vm.type_of(&a[0]).name().to_owned();
     let c = vm.repr(&cnt)?;
-    if matches!(step, Value::Int(1) | Value::Bool(true)) {
+    if matches!(step, Value::Int(1) | Value::BoolW(BoolWord::TRUE)) {
         return Ok(Value::string(format!("{name}({c})")));
     }
     let s = vm.repr(&step)?;

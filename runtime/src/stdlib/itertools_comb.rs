@@ -148,7 +148,7 @@ pub(crate) fn permutations_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let n = pool.len();
     let r = match &b[1] {
         None | Some(Value::None) => n as i64,
-        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => ssize_arg(vm, v)?,
+        Some(v @ (Value::Int(_) | Value::BoolW(_) | Value::BigInt(_))) => ssize_arg(vm, v)?,
         Some(_) => return Err(vm.type_error("Expected int as r")),
     };
     if r < 0 {

@@ -5,6 +5,7 @@
 // The Lanczos and polynomial constants are kept with the digits they are published with.
 #![allow(clippy::excessive_precision)]
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -463,10 +464,10 @@ fn isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::BoolW(BoolWord::TRUE));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::BoolW(BoolWord::FALSE));
     }
     let diff = (b - a).abs();
     Ok(Value::Bool(
@@ -485,8 +486,8 @@ fn rounding(
     let a = one_arg(vm, &args, name)?.clone();
     match &a {
         Value::Int(_) | Value::BigInt(_) => Ok(a),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) => float_to_int(vm, f(*x)),
+        Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
+        Value::FloatW(x) => float_to_int(vm, f(x.get())),
         _ => {
             let t = vm.type_of(&a);
             if !t.builtin
@@ -689,7 +690,7 @@ fn dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
-    if let Value::Float(_) = v {
+    if let Value::FloatW(_) = v {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     vm.arg_bigint(v)

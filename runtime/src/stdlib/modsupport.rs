@@ -91,7 +91,7 @@ impl Vm {
     pub(crate) fn index_int(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
             _ => {
                 let t = self.type_of(v);
                 match t.lookup("__index__") {
@@ -99,7 +99,7 @@ impl Vm {
                         let r = self.call0(&f, std::slice::from_ref(v))?;
                         match r {
                             Value::Int(_) | Value::BigInt(_) => Ok(r),
-                            Value::Bool(b) => Ok(Value::Int(b as i64)),
+                            Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
                             other => Err(self.type_error(format!(
                                 "__index__ returned non-int (type {})",
                                 self.type_name(&other)
@@ -120,12 +120,12 @@ impl Vm {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(x < y);
         }
-        if let (Value::Float(x), Value::Float(y)) = (a, b) {
-            return Ok(x < y);
+        if let (Value::FloatW(x), Value::FloatW(y)) = (a, b) {
+            return Ok(x.get() < y.get());
         }
         let r = self.compare(crate::bytecode::CmpOp::Lt, a, b)?;
         match r {
-            Value::Bool(b) => Ok(b),
+            Value::BoolW(b) => Ok(b.get()),
             other => self.truthy(&other),
         }
     }

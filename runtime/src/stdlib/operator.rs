@@ -432,7 +432,7 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Value::NotImplemented => Ok(Value::Int(default)),
         Value::Int(n) if n < 0 => Err(vm.value_error("__length_hint__() should return >= 0")),
         Value::Int(_) | Value::BigInt(_) => Ok(r),
-        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
         other => Err(vm.type_error(format!(
             "__length_hint__ must be an integer, not {}",
             vm.type_name(&other)

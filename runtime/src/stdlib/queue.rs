@@ -8,6 +8,7 @@
 //! CPython's `queue.py` does, step by step, with the conditions' native fast paths.
 //! The stock hooks (`_fifo_put`, `_heap_get` ...) are built-ins too.
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -283,7 +284,7 @@ fn sq_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sq_get_nowait(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "get_nowait", 1, 1)?;
-    let all = [a[0].clone(), Value::Bool(false)];
+    let all = [a[0].clone(), Value::BoolW(BoolWord::FALSE)];
     sq_get_impl(vm, Args::new(&all), false)
 }
 
@@ -484,13 +485,18 @@ fn q_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `Queue.put_nowait(item)`: `self.put(item, block=False)`.
 fn q_put_nowait(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "put_nowait", 2, 2)?;
-    call_hook(vm, &a[0], "put", &[a[1].clone(), Value::Bool(false)])
+    call_hook(
+        vm,
+        &a[0],
+        "put",
+        &[a[1].clone(), Value::BoolW(BoolWord::FALSE)],
+    )
 }
 
 /// `Queue.get_nowait()`: `self.get(block=False)`.
 fn q_get_nowait(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "get_nowait", 1, 1)?;
-    call_hook(vm, &a[0], "get", &[Value::Bool(false)])
+    call_hook(vm, &a[0], "get", &[Value::BoolW(BoolWord::FALSE)])
 }
 
 /// `Queue.task_done()`
@@ -568,7 +574,7 @@ fn q_full(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     with_mutex(vm, &this, |vm| {
         let maxsize = fast_attr(vm, &this, "maxsize")?;
         if !cmp(vm, CmpOp::Lt, &Value::Int(0), &maxsize)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::BoolW(BoolWord::FALSE));
         }
         let n = call_hook(vm, &this, "_qsize", &[])?;
         Ok(Value::Bool(cmp(vm, CmpOp::Le, &maxsize, &n)?))

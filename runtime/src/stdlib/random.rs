@@ -335,10 +335,10 @@ fn do_seed(vm: &mut Vm, inst: &Value, a: &Value) -> PyResult<()> {
             seed_from_os(&mut s.borrow_mut());
             return Ok(());
         }
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+        Value::Int(_) | Value::BigInt(_) | Value::BoolW(_) => {
             Int::of(a).map(|i| i.to_big()).unwrap_or_default()
         }
-        Value::Float(_) => BigInt::from(vm.hash(a)?),
+        Value::FloatW(_) => BigInt::from(vm.hash(a)?),
         Value::Str(s) => seed_bytes(s.as_str().as_bytes()),
         Value::Bytes(b) => seed_bytes(&b.0),
         other => {
@@ -486,9 +486,9 @@ fn index_arg(vm: &mut Vm, v: &Value, which: &str) -> PyResult<Value> {
     match vm.index_int(v) {
         Ok(i) => Ok(i),
         Err(_) => {
-            if let Value::Float(f) = v {
-                if f.fract() == 0.0 && f.is_finite() {
-                    return super::math::float_to_int(vm, *f);
+            if let Value::FloatW(f) = v {
+                if f.get().fract() == 0.0 && f.get().is_finite() {
+                    return super::math::float_to_int(vm, f.get());
                 }
                 return Err(vm.value_error(format!("non-integer {which} for randrange()")));
             }
@@ -524,10 +524,10 @@ fn randrange_impl(
     let istart = match vm.index_int(start) {
         Ok(i) => i,
         Err(_) => match start {
-            Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
-                super::math::float_to_int(vm, *f)?
+            Value::FloatW(f) if f.get().fract() == 0.0 && f.get().is_finite() => {
+                super::math::float_to_int(vm, f.get())?
             }
-            Value::Float(_) => {
+            Value::FloatW(_) => {
                 return Err(vm.value_error("non-integer arg 1 for randrange()"));
             }
             other => {

@@ -273,8 +273,8 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 
 /// The float to pack from `v`.
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    if let Value::Float(f) = v {
-        return Ok(*f);
+    if let Value::FloatW(f) = v {
+        return Ok(f.get());
     }
     let has_index = matches!(v, Value::Instance(_) | Value::Native(_))
         && vm.type_of(v).lookup("__index__").is_some();

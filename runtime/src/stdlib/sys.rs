@@ -1,5 +1,6 @@
 //! The `sys` module.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{Module, Value};
@@ -43,7 +44,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<Module>> {
     d.set_str("maxunicode", Value::Int(0x10ffff));
     d.set_str("hexversion", Value::Int(0x030b07f0));
     d.set_str("api_version", Value::Int(1013));
-    d.set_str("dont_write_bytecode", Value::Bool(true));
+    d.set_str("dont_write_bytecode", Value::BoolW(BoolWord::TRUE));
     d.set_str("executable", Value::str(""));
     d.set_str("prefix", Value::str(""));
     d.set_str("exec_prefix", Value::str(""));
@@ -251,8 +252,8 @@ fn getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Value::List(l) => 56 + 8 * l.0.borrow().len(),
         Value::Tuple(t) => 40 + 8 * t.0.len(),
         Value::Dict(d) => 64 + 24 * d.len(),
-        Value::Int(_) | Value::Bool(_) => 28,
-        Value::Float(_) => 24,
+        Value::Int(_) | Value::BoolW(_) => 28,
+        Value::FloatW(_) => 24,
         _ => 48,
     };
     Ok(Value::Int(n as i64))

@@ -12,6 +12,7 @@
 //! `queue.Queue`'s native methods use the same functions ([`cond_enter`],
 //! [`cond_wait`], [`cond_notify`] ...).
 
+use crate::object::BoolWord;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -382,12 +383,12 @@ pub fn py_cond_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(f) = vm.get_attr_opt(&lock, "_is_owned")? {
         return vm.call0(&f, &[]);
     }
-    let got = vm.call_method(&lock, "acquire", &[Value::Bool(false)])?;
+    let got = vm.call_method(&lock, "acquire", &[Value::BoolW(BoolWord::FALSE)])?;
     if vm.truthy(&got)? {
         vm.call_method(&lock, "release", &[])?;
-        Ok(Value::Bool(false))
+        Ok(Value::BoolW(BoolWord::FALSE))
     } else {
-        Ok(Value::Bool(true))
+        Ok(Value::BoolW(BoolWord::TRUE))
     }
 }
 

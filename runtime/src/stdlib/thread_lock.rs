@@ -86,14 +86,14 @@ pub fn rlock_core(v: &Value) -> Option<&Arc<RLockCore>> {
 /// A timeout argument in seconds, converted as CPython's `_PyTime_FromSecondsObject`.
 pub fn timeout_secs(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     let t = match v {
-        Value::Float(f) => {
-            if f.is_nan() {
+        Value::FloatW(f) => {
+            if f.get().is_nan() {
                 return Err(vm.value_error("Invalid value NaN (not a number)"));
             }
-            *f
+            f.get()
         }
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::BoolW(b) => b.get() as i64 as f64,
         Value::BigInt(_) => {
             return Err(vm.overflow_error("timestamp out of range for platform time_t"));
         }

@@ -8,7 +8,7 @@ impl Vm {
     pub fn arg_i64(&mut self, v: &Value, what: &str) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::BoolW(b) => Ok(b.get() as i64),
             Value::BigInt(_) => {
                 Err(self.overflow_error("Python int too large to convert to C long"))
             }
@@ -26,9 +26,9 @@ impl Vm {
     /// A number argument as f64.
     pub fn arg_f64(&mut self, v: &Value) -> PyResult<f64> {
         match v {
-            Value::Float(f) => Ok(*f),
+            Value::FloatW(f) => Ok(f.get()),
             Value::Int(i) => Ok(*i as f64),
-            Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::BoolW(b) => Ok(b.get() as i64 as f64),
             Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b)
                 .filter(|f| f.is_finite())
                 .ok_or_else(|| self.overflow_error("int too large to convert to float")),

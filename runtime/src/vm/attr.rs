@@ -5,6 +5,7 @@
 //! metaclass), method lookup, and the built-in descriptors (`property`,
 //! `classmethod`, `staticmethod`, `super`).
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{
@@ -60,9 +61,9 @@ impl Vm {
             Value::Null | Value::None => t.none.clone(),
             Value::NotImplemented => t.not_implemented.clone(),
             Value::Ellipsis => t.ellipsis.clone(),
-            Value::Bool(_) => t.bool_.clone(),
+            Value::BoolW(_) => t.bool_.clone(),
             Value::Int(_) | Value::BigInt(_) => t.int.clone(),
-            Value::Float(_) => t.float.clone(),
+            Value::FloatW(_) => t.float.clone(),
             Value::Str(_) => t.str.clone(),
             Value::Bytes(_) => t.bytes.clone(),
             Value::ByteArray(_) => t.bytearray.clone(),
@@ -428,10 +429,10 @@ impl Vm {
                             let fs = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
                             for f in &fs {
                                 if self.is_abstract_method(f)? {
-                                    return Ok(Value::Bool(true));
+                                    return Ok(Value::BoolW(BoolWord::TRUE));
                                 }
                             }
-                            return Ok(Value::Bool(false));
+                            return Ok(Value::BoolW(BoolWord::FALSE));
                         }
                         "__doc__" => {
                             if !p.doc.is_none() {
@@ -692,13 +693,13 @@ impl Vm {
     /// Attributes that built-in values have without a class-dict entry (`(1).real`).
     fn builtin_value_attr(&self, obj: &Value, n: &str) -> Option<Value> {
         Some(match (obj, n) {
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+            (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_), "real" | "numerator") => {
                 self.to_plain_int(obj)
             }
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
-            (Value::Float(f), "real") => Value::Float(*f),
-            (Value::Float(_), "imag") => Value::Float(0.0),
+            (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_), "imag") => Value::Int(0),
+            (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_), "denominator") => Value::Int(1),
+            (Value::FloatW(f), "real") => Value::Float(f.get()),
+            (Value::FloatW(_), "imag") => Value::Float(0.0),
             (Value::Generator(g), "__name__") => Value::Str(g.name.clone()),
             (Value::Generator(g), "__qualname__") => Value::Str(g.qualname.clone()),
             (Value::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
@@ -725,7 +726,7 @@ impl Vm {
             }
             (Value::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
                 if g.frame.borrow().is_some() {
-                    Value::Bool(true)
+                    Value::BoolW(BoolWord::TRUE)
                 } else {
                     Value::None
                 }
@@ -762,7 +763,7 @@ impl Vm {
 
     fn to_plain_int(&self, v: &Value) -> Value {
         match v {
-            Value::Bool(b) => Value::Int(*b as i64),
+            Value::BoolW(b) => Value::Int(b.get() as i64),
             other => other.clone(),
         }
     }

@@ -529,7 +529,7 @@ impl Vm {
             Value::Set(s) if !s.frozen => &t.set,
             Value::Set(_) => &t.frozenset,
             Value::Int(_) | Value::BigInt(_) => &t.int,
-            Value::Float(_) => &t.float,
+            Value::FloatW(_) => &t.float,
             Value::Bytes(_) => &t.bytes,
             Value::ByteArray(_) => &t.bytearray,
             Value::Native(n) if n.dict.is_none() => &n.class,

@@ -56,10 +56,10 @@ fn static_order_at(a: &Value, b: &Value, depth: u32) -> Option<Ordering> {
         } else {
             x.as_str().cmp(y.as_str())
         }),
-        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
-        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
-        (Value::Int(x), Value::Bool(y)) => Some(x.cmp(&(*y as i64))),
-        (Value::Bool(x), Value::Int(y)) => Some((*x as i64).cmp(y)),
+        (Value::FloatW(x), Value::FloatW(y)) => x.get().partial_cmp(&y.get()),
+        (Value::BoolW(x), Value::BoolW(y)) => Some(x.get().cmp(&y.get())),
+        (Value::Int(x), Value::BoolW(y)) => Some(x.cmp(&(y.get() as i64))),
+        (Value::BoolW(x), Value::Int(y)) => Some((x.get() as i64).cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => {
             // identical items are equal without comparing (NaN included)
             if Rc::ptr_eq(x, y) {
@@ -91,7 +91,7 @@ impl Vm {
             let class = self.type_of(v);
             if let Some(f) = class.lookup("__bool__") {
                 return match self.call0(&f, std::slice::from_ref(v))? {
-                    Value::Bool(b) => Ok(b),
+                    Value::BoolW(b) => Ok(b.get()),
                     other => Err(self.type_error(format!(
                         "__bool__ should return bool, returned {}",
                         self.type_name(&other)
@@ -102,7 +102,7 @@ impl Vm {
                 let n = self.call0(&f, std::slice::from_ref(v))?;
                 return match self.unwrap_base(&n) {
                     Value::Int(n) if n >= 0 => Ok(n != 0),
-                    Value::Bool(b) => Ok(b),
+                    Value::BoolW(b) => Ok(b.get()),
                     Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
                     Value::BigInt(_) => {
                         Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
@@ -125,7 +125,7 @@ impl Vm {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
             return Ok(x.as_str() == y.as_str());
         }
-        if a.is(b) && !matches!(a, Value::Float(_)) {
+        if a.is(b) && !matches!(a, Value::FloatW(_)) {
             return Ok(true);
         }
         let v = self.compare(CmpOp::Eq, a, b)?;
@@ -203,12 +203,13 @@ impl Vm {
             None => op == CmpOp::Ne,
         };
         Ok(Some(match (a, b) {
-            (Value::Float(x), Value::Float(y)) => ord(x.partial_cmp(y)),
-            (Value::Float(x), _) if Int::of(b).is_some() => {
-                ord(cmp_float_int(*x, Int::of(b).unwrap_or(Int::Small(0))))
+            (Value::FloatW(x), Value::FloatW(y)) => ord(x.get().partial_cmp(&y.get())),
+            (Value::FloatW(x), _) if Int::of(b).is_some() => {
+                ord(cmp_float_int(x.get(), Int::of(b).unwrap_or(Int::Small(0))))
             }
-            (_, Value::Float(y)) if Int::of(a).is_some() => {
-                ord(cmp_float_int(*y, Int::of(a).unwrap_or(Int::Small(0))).map(Ordering::reverse))
+            (_, Value::FloatW(y)) if Int::of(a).is_some() => {
+                ord(cmp_float_int(y.get(), Int::of(a).unwrap_or(Int::Small(0)))
+                    .map(Ordering::reverse))
             }
             (Value::Str(x), Value::Str(y)) => cmp_result(op, x.as_str().cmp(y.as_str())),
             (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
@@ -332,7 +333,7 @@ impl Vm {
     /// Lexicographic comparison of two sequences.
     fn seq_compare(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
-            if p.is(q) && !matches!(p, Value::Float(f) if f.is_nan()) {
+            if p.is(q) && !matches!(p, Value::FloatW(f) if f.get().is_nan()) {
                 continue;
             }
             if !self.eq(p, q)? {
@@ -368,9 +369,11 @@ impl Vm {
             Value::Range(r) => {
                 let i = match item {
                     Value::Int(i) => Some(*i),
-                    Value::Bool(b) => Some(*b as i64),
-                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e18 => Some(*f as i64),
-                    Value::Float(_) | Value::BigInt(_) => return Ok(false),
+                    Value::BoolW(b) => Some(b.get() as i64),
+                    Value::FloatW(f) if f.get().fract() == 0.0 && f.get().abs() < 9e18 => {
+                        Some(f.get() as i64)
+                    }
+                    Value::FloatW(_) | Value::BigInt(_) => return Ok(false),
                     _ => None,
                 };
                 match i {
@@ -393,7 +396,7 @@ impl Vm {
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let hay = self.bytes_like(container).unwrap_or_default();
                 match item {
-                    Value::Int(_) | Value::Bool(_) => {
+                    Value::Int(_) | Value::BoolW(_) => {
                         let n = self.arg_i64(item, "")?;
                         if !(0..256).contains(&n) {
                             return Err(self.value_error("byte must be in range(0, 256)"));
@@ -500,7 +503,7 @@ fn cmp_float_int(f: f64, i: Int<'_>) -> Option<Ordering> {
 fn scalar_eq(p: &Value, q: &Value) -> bool {
     match (p, q) {
         (Value::Int(a), Value::Int(b)) => a == b,
-        (Value::Float(a), Value::Float(b)) => a == b,
+        (Value::FloatW(a), Value::FloatW(b)) => a.get() == b.get(),
         (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
         _ => false,
     }

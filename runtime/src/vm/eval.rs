@@ -356,7 +356,7 @@ impl Vm {
                     let a = pop!(f);
                     let fast = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
-                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        (Value::FloatW(x), Value::FloatW(y)) => float_fast(op, x.get(), y.get()),
                         _ => None,
                     };
                     let v = match fast {
@@ -375,7 +375,7 @@ impl Vm {
                     let a = pop!(f);
                     let fast = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
-                        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+                        (Value::FloatW(x), Value::FloatW(y)) => float_fast(op, x.get(), y.get()),
                         _ => None,
                     };
                     let v = match fast {
@@ -405,7 +405,7 @@ impl Vm {
                     let a = pop!(f);
                     let result = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => cmp_result(op, x.cmp(y)),
-                        (Value::Float(x), Value::Float(y)) => float_cmp(op, *x, *y),
+                        (Value::FloatW(x), Value::FloatW(y)) => float_cmp(op, x.get(), y.get()),
                         _ => {
                             let v = self.compare(op, &a, &b)?;
                             f.stack.push(v);
@@ -457,7 +457,7 @@ impl Vm {
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let truth = match pop!(f) {
-                        Value::Bool(b) => b,
+                        Value::BoolW(b) => b.get(),
                         v => self.truthy(&v)?,
                     };
                     if !truth {
@@ -466,7 +466,7 @@ impl Vm {
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let truth = match pop!(f) {
-                        Value::Bool(b) => b,
+                        Value::BoolW(b) => b.get(),
                         v => self.truthy(&v)?,
                     };
                     if truth {

@@ -101,10 +101,10 @@ impl Vm {
             Value::None => "None".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Ellipsis => "Ellipsis".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::BoolW(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => self.big_str(b)?,
-            Value::Float(f) => float_repr(*f),
+            Value::FloatW(f) => float_repr(f.get()),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => bytes_repr(&b.0),
             Value::ByteArray(b) => {
@@ -450,7 +450,7 @@ impl Vm {
             )));
         };
         let body = match v {
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+            Value::Int(_) | Value::BigInt(_) | Value::BoolW(_)
                 if !matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
             {
                 if fs.precision.is_some() {
@@ -463,12 +463,12 @@ impl Vm {
                         self.value_error("Sign not allowed with integer format specifier 'c'")
                     );
                 }
-                if matches!(v, Value::Bool(_)) && fs.ty.is_none() {
+                if matches!(v, Value::BoolW(_)) && fs.ty.is_none() {
                     return Ok(fs.pad(&self.str_of(v)?, false));
                 }
                 let n = match v {
                     Value::Int(i) => num_bigint::BigInt::from(*i),
-                    Value::Bool(b) => num_bigint::BigInt::from(*b as i64),
+                    Value::BoolW(b) => num_bigint::BigInt::from(b.get() as i64),
                     Value::BigInt(b) => (**b).clone(),
                     _ => unreachable_zero(),
                 };
@@ -506,11 +506,11 @@ impl Vm {
                 let digits = fs.group(&digits, matches!(fs.ty, None | Some('d') | Some('n')));
                 return Ok(fs.pad_number(neg, prefix, &digits));
             }
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => {
+            Value::Int(_) | Value::BigInt(_) | Value::BoolW(_) | Value::FloatW(_) => {
                 let f = match v {
-                    Value::Float(f) => *f,
+                    Value::FloatW(f) => f.get(),
                     Value::Int(i) => *i as f64,
-                    Value::Bool(b) => *b as i64 as f64,
+                    Value::BoolW(b) => b.get() as i64 as f64,
                     Value::BigInt(b) => {
                         num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY)
                     }
@@ -830,9 +830,9 @@ impl Vm {
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let iv = match crate::stdlib::methods::base_of(&arg) {
-                        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => v.clone(),
-                        Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
-                            crate::stdlib::methods::float_to_int(self, f.trunc())?
+                        v @ (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_)) => v.clone(),
+                        Value::FloatW(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                            crate::stdlib::methods::float_to_int(self, f.get().trunc())?
                         }
                         v => {
                             let r = if matches!(conv, 'd' | 'i' | 'u') {
@@ -885,8 +885,8 @@ impl Vm {
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let f = match crate::stdlib::methods::base_of(&arg) {
-                        Value::Float(f) => *f,
-                        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                        Value::FloatW(f) => f.get(),
+                        v @ (Value::Int(_) | Value::BigInt(_) | Value::BoolW(_)) => {
                             let v = v.clone();
                             self.arg_f64(&v)?
                         }

@@ -40,7 +40,7 @@ impl Vm {
     fn len_result(&mut self, n: &Value) -> PyResult<usize> {
         match self.unwrap_base(n) {
             Value::Int(n) if n >= 0 => Ok(n as usize),
-            Value::Bool(b) => Ok(b as usize),
+            Value::BoolW(b) => Ok(b.get() as usize),
             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
             Value::BigInt(b) => {
                 if num_traits::Signed::is_negative(&*b) {
@@ -61,7 +61,7 @@ impl Vm {
     pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
         Ok(Some(match v {
             Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
+            Value::BoolW(b) => b.get() as i64,
             Value::BigInt(b) => {
                 if num_traits::Signed::is_negative(&**b) {
                     i64::MIN
@@ -72,7 +72,7 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) => {
                 match self.call_special(v, "__index__", &[])? {
                     Some(r) => match self.unwrap_base(&r) {
-                        r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                        r @ (Value::Int(_) | Value::BoolW(_) | Value::BigInt(_)) => {
                             return self.index_value(&r);
                         }
                         other => {
@@ -635,7 +635,7 @@ impl Vm {
                     // CPython words it differently on its sequence-protocol path
                     let t = self.type_of(obj);
                     let seq_path = Rc::ptr_eq(&t, &self.ctx.types.mappingproxy)
-                        && !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+                        && !matches!(key, Value::Int(_) | Value::BoolW(_) | Value::BigInt(_));
                     let verb = if seq_path { "does not" } else { "doesn't" };
                     Err(self.type_error(format!(
                         "'{}' object {verb} support item deletion",

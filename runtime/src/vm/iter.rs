@@ -485,8 +485,8 @@ impl Vm {
             }
             Value::Int(_)
             | Value::BigInt(_)
-            | Value::Float(_)
-            | Value::Bool(_)
+            | Value::FloatW(_)
+            | Value::BoolW(_)
             | Value::None
             | Value::Function(_)
             | Value::Builtin(_)

@@ -92,7 +92,7 @@ impl Vm {
     fn hash_result(&mut self, r: &Value) -> PyResult<i64> {
         match r {
             Value::Int(h) => Ok(if *h == -1 { -2 } else { *h }),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::BoolW(b) => Ok(b.get() as i64),
             Value::BigInt(b) => Ok(crate::object::hash_big(b)),
             Value::Instance(i) if matches!(i.base, Some(Value::Int(_) | Value::BigInt(_))) => {
                 let b = i.base.clone().unwrap_or_default();

@@ -100,11 +100,11 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if let (Value::Float(x), Value::Float(y)) = (a, b) {
+        if let (Value::FloatW(x), Value::FloatW(y)) = (a, b) {
             match op {
-                BinOp::Add => return Ok(Value::Float(x + y)),
-                BinOp::Sub => return Ok(Value::Float(x - y)),
-                BinOp::Mul => return Ok(Value::Float(x * y)),
+                BinOp::Add => return Ok(Value::Float(x.get() + y.get())),
+                BinOp::Sub => return Ok(Value::Float(x.get() - y.get())),
+                BinOp::Mul => return Ok(Value::Float(x.get() * y.get())),
                 _ => {}
             }
         }
@@ -180,7 +180,7 @@ impl Vm {
                 | Value::Bytes(_)
                 | Value::ByteArray(_),
                 BinOp::Mul,
-            ) if !matches!(ub, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            ) if !matches!(ub, Value::Int(_) | Value::BoolW(_) | Value::BigInt(_)) => {
                 return self
                     .type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
             }
@@ -191,7 +191,7 @@ impl Vm {
                 ub,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
             )
-            && !matches!(ua, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            && !matches!(ua, Value::Int(_) | Value::BoolW(_) | Value::BigInt(_))
         {
             return self.type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
@@ -209,9 +209,9 @@ impl Vm {
     /// `a op= b`.
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
-            (Value::Int(_) | Value::Float(_), _)
+            (Value::Int(_) | Value::FloatW(_), _)
                 if op != BinOp::MatMul
-                    && matches!(b, Value::Int(_) | Value::Float(_) | Value::Bool(_)) =>
+                    && matches!(b, Value::Int(_) | Value::FloatW(_) | Value::BoolW(_)) =>
             {
                 return self.binary_op(op, &a, b);
             }
@@ -297,29 +297,29 @@ impl Vm {
         b: &Value,
     ) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (Int::of(a), Int::of(b)) {
-            if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+            if let (Value::BoolW(p), Value::BoolW(q)) = (a, b) {
                 match op {
-                    BinOp::And => return Ok(Some(Value::Bool(*p & *q))),
-                    BinOp::Or => return Ok(Some(Value::Bool(*p | *q))),
-                    BinOp::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
+                    BinOp::And => return Ok(Some(Value::Bool(p.get() & q.get()))),
+                    BinOp::Or => return Ok(Some(Value::Bool(p.get() | q.get()))),
+                    BinOp::Xor => return Ok(Some(Value::Bool(p.get() ^ q.get()))),
                     _ => {}
                 }
             }
             return self.int_op(op, x, y).map(Some);
         }
         let fa = match a {
-            Value::Float(f) => Some(*f),
+            Value::FloatW(f) => Some(f.get()),
             _ => Int::of(a).map(|i| i.to_f64()),
         };
         let fb = match b {
-            Value::Float(f) => Some(*f),
+            Value::FloatW(f) => Some(f.get()),
             _ => Int::of(b).map(|i| i.to_f64()),
         };
         if let (Some(x), Some(y)) = (fa, fb)
-            && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+            && (matches!(a, Value::FloatW(_)) || matches!(b, Value::FloatW(_)))
         {
-            if (x.is_infinite() && !matches!(a, Value::Float(_)))
-                || (y.is_infinite() && !matches!(b, Value::Float(_)))
+            if (x.is_infinite() && !matches!(a, Value::FloatW(_)))
+                || (y.is_infinite() && !matches!(b, Value::FloatW(_)))
             {
                 return Err(self.overflow_error("int too large to convert to float"));
             }
@@ -604,7 +604,7 @@ impl Vm {
     pub(crate) fn repeat_count(&mut self, n: &Value) -> PyResult<Option<usize>> {
         match n {
             Value::Int(i) => Ok(Some((*i).max(0) as usize)),
-            Value::Bool(b) => Ok(Some(*b as usize)),
+            Value::BoolW(b) => Ok(Some(b.get() as usize)),
             Value::BigInt(b) => {
                 if num_traits::Signed::is_negative(&**b) {
                     Ok(Some(0))
@@ -628,13 +628,13 @@ impl Vm {
                 Some(n) => Value::Int(n),
                 None => Value::from_big(-BigInt::from(*i)),
             }),
-            (UnOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+            (UnOp::Neg, Value::BoolW(b)) => Ok(Value::Int(-(b.get() as i64))),
             (UnOp::Neg, Value::BigInt(b)) => Ok(Value::from_big(-(**b).clone())),
-            (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-            (UnOp::Pos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(a.clone()),
-            (UnOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+            (UnOp::Neg, Value::FloatW(f)) => Ok(Value::Float(-f.get())),
+            (UnOp::Pos, Value::Int(_) | Value::BigInt(_) | Value::FloatW(_)) => Ok(a.clone()),
+            (UnOp::Pos, Value::BoolW(b)) => Ok(Value::Int(b.get() as i64)),
             (UnOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
-            (UnOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+            (UnOp::Invert, Value::BoolW(b)) => Ok(Value::Int(!(b.get() as i64))),
             (UnOp::Invert, Value::BigInt(b)) => Ok(Value::from_big(-(**b).clone() - 1)),
             (_, Value::Instance(_) | Value::Native(_)) => {
                 let name = match op {

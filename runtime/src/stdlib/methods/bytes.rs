@@ -2,6 +2,7 @@
 //! the mutating methods of `bytearray`, and text encoding/decoding (utf-8, ascii,
 //! latin-1, with the `strict`/`ignore`/`replace`/`backslashreplace` error handlers).
 
+use crate::object::BoolWord;
 use crate::object::Value;
 use crate::vm::compare::find_bytes;
 use crate::vm::{Args, PyResult, Vm};
@@ -255,10 +256,10 @@ fn affix(vm: &mut Vm, args: Args<'_>, name: &str, start: bool) -> PyResult<Value
         }
         let h = &d[s..e];
         if (start && h.starts_with(&c)) || (!start && h.ends_with(&c)) {
-            return Ok(Value::Bool(true));
+            return Ok(Value::BoolW(BoolWord::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

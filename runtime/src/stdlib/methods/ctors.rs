@@ -2,6 +2,7 @@
 //! the `__init__` of the mutable ones. Called with a class derived from the built-in
 //! type, a constructor makes an instance of that class wrapping the built-in value.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -238,15 +239,15 @@ pub fn int_of(vm: &mut Vm, x: &Value, base: Option<u32>) -> PyResult<Value> {
     }
     match &x {
         Value::Int(i) => Ok(Value::Int(*i)),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
         Value::BigInt(_) => Ok(x.clone()),
-        Value::Float(f) => super::num::float_to_int(vm, f.trunc()),
+        Value::FloatW(f) => super::num::float_to_int(vm, f.get().trunc()),
         _ => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 if let Some(r) = vm.call_special(&x, name, &[])? {
                     return match base_of(&r) {
                         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
-                        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                        Value::BoolW(b) => Ok(Value::Int(b.get() as i64)),
                         _ if name == "__trunc__" => int_of(vm, &r, None),
                         _ => Err(vm.type_error(format!(
                             "{name} returned non-int (type {})",
@@ -326,7 +327,7 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     let x = base_of(x).clone();
     match &x {
-        Value::Float(_) => Ok(x.clone()),
+        Value::FloatW(_) => Ok(x.clone()),
         Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
             let t = match &x {
                 // other scripts' decimal digits count (CPython maps them to ASCII)
@@ -352,11 +353,11 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                 }
             }
         }
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::Float(vm.arg_f64(&x)?)),
+        Value::Int(_) | Value::BoolW(_) | Value::BigInt(_) => Ok(Value::Float(vm.arg_f64(&x)?)),
         _ => {
             if let Some(r) = vm.call_special(&x, "__float__", &[])? {
                 return match base_of(&r) {
-                    Value::Float(f) => Ok(Value::Float(*f)),
+                    Value::FloatW(f) => Ok(Value::Float(f.get())),
                     _ => Err(vm.type_error(format!(
                         "{}.__float__ returned non-float (type {})",
                         vm.type_name(&x),
@@ -428,7 +429,7 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let a = a.check(vm, "bool", 0, 1)?;
     match a.first() {
-        None => Ok(Value::Bool(false)),
+        None => Ok(Value::BoolW(BoolWord::FALSE)),
         Some(v) => Ok(Value::Bool(vm.truthy(&v.clone())?)),
     }
 }

@@ -1,6 +1,7 @@
 //! Methods of `dict` and its views (`keys()`, `values()`, `items()`: live views with
 //! `len`, iteration, `reversed`, membership, and set operations for keys and items).
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{IterState, PyDict, PySet, Value};
@@ -272,10 +273,10 @@ fn view_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             let Value::Tuple(t) = &a[1] else {
-                return Ok(Value::Bool(false));
+                return Ok(Value::BoolW(BoolWord::FALSE));
             };
             if t.0.len() != 2 {
-                return Ok(Value::Bool(false));
+                return Ok(Value::BoolW(BoolWord::FALSE));
             }
             match vm.dict_get(&d, &t.0[0])? {
                 Some(v) => v.is(&t.0[1]) || vm.eq(&v, &t.0[1])?,
@@ -468,8 +469,8 @@ fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {
         if vm.set_contains(&s, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::BoolW(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::BoolW(BoolWord::TRUE))
 }

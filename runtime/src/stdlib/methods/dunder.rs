@@ -4,6 +4,7 @@
 //! built-in value inside) and for explicit calls such as `super().__init__()` or
 //! `dict.__setitem__(self, k, v)`.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::bytecode::{BinOp, CmpOp, UnOp};
@@ -44,8 +45,8 @@ fn bin_slot(vm: &mut Vm, args: Args<'_>, op: BinOp, reflected: bool) -> PyResult
     let a = args.check(vm, "operator", 2, 3)?;
     let x = base_of(&a[0]).clone();
     let y = base_of(&a[1]).clone();
-    if matches!(x, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
-        && matches!(y, Value::Float(_))
+    if matches!(x, Value::Int(_) | Value::BigInt(_) | Value::BoolW(_))
+        && matches!(y, Value::FloatW(_))
     {
         return Ok(Value::NotImplemented);
     }
@@ -54,7 +55,7 @@ fn bin_slot(vm: &mut Vm, args: Args<'_>, op: BinOp, reflected: bool) -> PyResult
         let m = base_of(&a[2]).clone();
         let all_int = [&b, &e, &m]
             .iter()
-            .all(|v| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)));
+            .all(|v| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::BoolW(_)));
         if !all_int {
             return Ok(Value::NotImplemented);
         }
@@ -136,7 +137,7 @@ fn int_(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = one(vm, &args, "__index__")?;
     Ok(match v {
-        Value::Bool(b) => Value::Int(b as i64),
+        Value::BoolW(b) => Value::Int(b.get() as i64),
         other => other,
     })
 }
@@ -163,7 +164,7 @@ fn trunc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn floor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = one(vm, &args, "__floor__")?;
     match v {
-        Value::Float(f) => super::num::float_to_int(vm, f.floor()),
+        Value::FloatW(f) => super::num::float_to_int(vm, f.get().floor()),
         other => Ok(other),
     }
 }
@@ -171,7 +172,7 @@ fn floor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn ceil(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = one(vm, &args, "__ceil__")?;
     match v {
-        Value::Float(f) => super::num::float_to_int(vm, f.ceil()),
+        Value::FloatW(f) => super::num::float_to_int(vm, f.get().ceil()),
         other => Ok(other),
     }
 }
@@ -322,7 +323,7 @@ fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.check(vm, "__eq__", 2, 2)?;
     Ok(if a[0].is(&a[1]) {
-        Value::Bool(true)
+        Value::BoolW(BoolWord::TRUE)
     } else {
         Value::NotImplemented
     })

@@ -249,7 +249,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn float_self(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match base_of(v) {
-        Value::Float(f) => Ok(*f),
+        Value::FloatW(f) => Ok(f.get()),
         other => Err(vm.type_error(format!(
             "descriptor requires a 'float' object but received a '{}'",
             vm.type_name(other)

@@ -297,12 +297,13 @@ pub fn sort_values(
         });
     } else if keys
         .iter()
-        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()))
+        .all(|k| matches!(k, Value::FloatW(f) if !f.get().is_nan()))
     {
         idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Float(x), Value::Float(y)) => {
-                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
-            }
+            (Value::FloatW(x), Value::FloatW(y)) => x
+                .get()
+                .partial_cmp(&y.get())
+                .unwrap_or(std::cmp::Ordering::Equal),
             _ => std::cmp::Ordering::Equal,
         });
     } else if !static_sort(&mut idx, &keys) {
@@ -446,7 +447,7 @@ fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_pos(r: &crate::object::PyRange, v: &Value) -> Option<i64> {
     let i = match v {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::BoolW(b) => b.get() as i64,
         _ => return None,
     };
     let inside = if r.step > 0 {
@@ -488,7 +489,7 @@ fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Range(r) = &a[0] else {
         return Err(vm.type_error("descriptor 'count' requires a 'range' object"));
     };
-    if matches!(base_of(&a[1]), Value::Int(_) | Value::Bool(_)) {
+    if matches!(base_of(&a[1]), Value::Int(_) | Value::BoolW(_)) {
         return Ok(Value::Int(range_pos(r, base_of(&a[1])).is_some() as i64));
     }
     let it = vm.get_iter(&a[0])?;

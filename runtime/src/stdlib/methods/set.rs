@@ -1,6 +1,7 @@
 //! Methods of `set` and `frozenset` (results keep the receiver's kind), following
 //! CPython's algorithms so that element order matches.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{PySet, Value};
@@ -237,10 +238,10 @@ fn isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(&a[1])?;
     while let Some(x) = vm.next(&it)? {
         if vm.set_contains(&s, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::BoolW(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::BoolW(BoolWord::TRUE))
 }
 
 fn issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -3,6 +3,7 @@
 //! Python's definitions of whitespace and line breaks, padding, `format`,
 //! `translate`/`maketrans`, `encode`.
 
+use crate::object::BoolWord;
 use std::rc::Rc;
 
 use crate::object::{PyStr, Value};
@@ -329,10 +330,10 @@ fn affix(vm: &mut Vm, args: Args<'_>, name: &str, start: bool) -> PyResult<Value
             h.ends_with(&n)
         };
         if hit {
-            return Ok(Value::Bool(true));
+            return Ok(Value::BoolW(BoolWord::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::BoolW(BoolWord::FALSE))
 }
 
 fn startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1115,7 +1116,7 @@ fn maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                         vm.value_error("string keys in translate table must be of length 1")
                     );
                 }
-                Value::Int(_) | Value::Bool(_) => k.clone(),
+                Value::Int(_) | Value::BoolW(_) => k.clone(),
                 _ => {
                     return Err(
                         vm.type_error("keys in translate table must be strings or integers")
