@@ -815,6 +815,7 @@ impl<'a> Compiler<'a> {
             };
             set_jump_target(&mut u.instrs[j], p);
         }
+        thread_jumps(&mut u.instrs);
         let mut table: Vec<ExceptionEntry> = Vec::new();
         let mut i = 0;
         while i < u.instrs.len() {
@@ -872,6 +873,29 @@ impl<'a> Compiler<'a> {
             doc: u.doc.map(|d| Arc::from(d.as_str())),
         };
         Ok(Arc::new(code))
+    }
+}
+
+/// Peephole pass over resolved jumps: an unconditional jump to another
+/// unconditional jump goes straight to the final target, and one that lands on
+/// a `ReturnValue` returns itself (both leave the stack as the target expects;
+/// neither instruction can raise, so exception handlers are unaffected).
+fn thread_jumps(instrs: &mut [Instr]) {
+    for i in 0..instrs.len() {
+        let Instr::Jump(mut t) = instrs[i] else {
+            continue;
+        };
+        // bounded, so a cycle of jumps (an empty infinite loop) is left alone
+        for _ in 0..8 {
+            match instrs.get(t as usize) {
+                Some(&Instr::Jump(next)) if next != t => t = next,
+                _ => break,
+            }
+        }
+        instrs[i] = match instrs.get(t as usize) {
+            Some(Instr::ReturnValue) => Instr::ReturnValue,
+            _ => Instr::Jump(t),
+        };
     }
 }
 

@@ -450,10 +450,21 @@ impl Vm {
                     f.stack.push(Value::Bool(r != neg));
                 }
                 Instr::Jump(t) => {
-                    if (t as usize) <= ip && self.interp.breaker.is_set() {
-                        self.handle_breaker()?;
+                    let t = t as usize;
+                    if t <= ip {
+                        if self.interp.breaker.is_set() {
+                            self.handle_breaker()?;
+                        }
+                        // A loop's back edge lands on its `ForIter`: take the
+                        // next step here rather than dispatch once more.
+                        if let Some(&Instr::ForIter(exit)) = instrs.get(t) {
+                            f.lasti = t;
+                            self.cur_lasti = t;
+                            self.for_iter(f, instrs, t, exit)?;
+                            continue;
+                        }
                     }
-                    f.ip = t as usize;
+                    f.ip = t;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let truth = match pop!(f) {
@@ -516,22 +527,7 @@ impl Vm {
                     let it = self.get_iter(&v)?;
                     f.stack.push(it);
                 }
-                Instr::ForIter(t) => {
-                    // the iterator stays on the stack (no reference count traffic)
-                    let item = match f.stack.last() {
-                        Some(it) => self.next(it)?,
-                        None => None,
-                    };
-                    match item {
-                        Some(v) => f.stack.push(v),
-                        None => {
-                            if let Some(it) = f.stack.pop() {
-                                it.discard();
-                            }
-                            f.ip = t as usize;
-                        }
-                    }
-                }
+                Instr::ForIter(t) => self.for_iter(f, instrs, ip, t)?,
                 Instr::ReturnValue => return Ok(Exit::Return(pop!(f))),
                 Instr::KwNames(i) => {
                     if let Value::Tuple(t) = &consts[i as usize] {
@@ -1089,6 +1085,38 @@ impl Vm {
 
     /// `LoadGlobal` without a valid cache entry: looks the name up and fills the
     /// cache slot for next time.
+    /// `ForIter(exit)` at `at`: the next item of the iterator on top of the
+    /// stack (which stays there, without reference count traffic), or, when it
+    /// is exhausted, the iterator popped and a jump to `exit`. An item that the
+    /// next instruction stores into a local (`for x in ...`) goes there
+    /// directly.
+    #[inline(always)]
+    fn for_iter(&mut self, f: &mut Frame, instrs: &[Instr], at: usize, exit: u32) -> PyResult<()> {
+        let item = match f.stack.last() {
+            Some(it) => self.next(it)?,
+            None => None,
+        };
+        match item {
+            Some(v) => match instrs.get(at + 1) {
+                Some(&Instr::StoreFast(i)) => {
+                    std::mem::replace(&mut f.fast[i as usize], v).discard();
+                    f.ip = at + 2;
+                }
+                _ => {
+                    f.stack.push(v);
+                    f.ip = at + 1;
+                }
+            },
+            None => {
+                if let Some(it) = f.stack.pop() {
+                    it.discard();
+                }
+                f.ip = exit as usize;
+            }
+        }
+        Ok(())
+    }
+
     #[inline(never)]
     fn load_global_slow(&mut self, f: &Frame, i: usize) -> PyResult<Value> {
         let name = &f.code.names[i];
