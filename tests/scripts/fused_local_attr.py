@@ -184,3 +184,33 @@ class B:
 
 
 print(not B(True), not B(False), B(True) and 1, B(False) or 2)
+
+
+# Method calls on a local (LoadFastMethod): bound methods, callables stored on
+# the instance, built-in receivers, and an unbound local.
+class M:
+    def __init__(self):
+        self.items = []
+
+    def add(self, v):
+        self.items.append(v)
+        return self
+
+
+def method_calls():
+    m = M()
+    m.add(1).add(2)
+    m.add = lambda v: "instance attribute " + str(v)
+    out = [m.add(3), M.add(m, 4).items]
+    s = "a,b"
+    out.append(s.split(","))
+    try:
+        n.bit_length()
+    except UnboundLocalError as e:
+        out.append(str(e))
+    n = 5
+    out.append(n.bit_length())
+    return out
+
+
+print(method_calls())

@@ -145,6 +145,8 @@ pub enum Instr {
     /// (an unbound method call is then cheap), otherwise `[obj] -> [attr, null]`.
     /// Followed, after the arguments, by [`Instr::CallMethod`].
     LoadMethod(u32),
+    /// `LoadFast(local)` and `LoadMethod(name)` in one instruction.
+    LoadFastMethod(u16, u32),
     /// `[obj, key] -> [obj[key]]`
     BinarySubscr,
     /// `[v, obj, key] -> []`: `obj[key] = v`

@@ -166,6 +166,7 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         StoreFastAttr(..) => -1,
         DeleteAttr(_) => -1,
         LoadMethod(_) => 1,
+        LoadFastMethod(..) => 2,
         BinarySubscr => -1,
         StoreSubscr => -3,
         DeleteSubscr => -2,
@@ -548,7 +549,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// Takes back the `LoadFast` just emitted, so that the instruction about to be
-    /// emitted can read the local itself (`LoadFastAttr`, `StoreFastAttr`): only
+    /// emitted can read the local itself (`LoadFastAttr`, `StoreFastAttr`,
+    /// `LoadFastMethod`): only
     /// when it is the last instruction, on the current line, and no jump lands
     /// between the two. Returns the local's index.
     pub fn take_local_receiver(&mut self) -> Option<u16> {

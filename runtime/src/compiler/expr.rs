@@ -587,7 +587,10 @@ impl<'a> Compiler<'a> {
             let name = self.mangle(&a.attr.id);
             let i = self.name_index(&name);
             self.set_line(a.range);
-            self.emit(Instr::LoadMethod(i));
+            match self.take_local_receiver() {
+                Some(local) => self.emit(Instr::LoadFastMethod(local, i)),
+                None => self.emit(Instr::LoadMethod(i)),
+            };
             for arg in args.args.iter() {
                 self.compile_expr(arg)?;
             }

@@ -34,6 +34,11 @@ fn verify(code: &CodeObject) -> Result<(), String> {
             Instr::LoadFast(v) | Instr::StoreFast(v) | Instr::DeleteFast(v) => {
                 v as usize >= code.varnames.len()
             }
+            Instr::LoadFastAttr(v, x)
+            | Instr::StoreFastAttr(v, x)
+            | Instr::LoadFastMethod(v, x) => {
+                v as usize >= code.varnames.len() || x as usize >= code.names.len()
+            }
             Instr::LoadGlobal(x)
             | Instr::StoreGlobal(x)
             | Instr::DeleteGlobal(x)

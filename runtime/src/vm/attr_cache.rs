@@ -211,7 +211,8 @@ impl AttrCaches {
                 | Instr::LoadFastAttr(..)
                 | Instr::StoreAttr(_)
                 | Instr::StoreFastAttr(..)
-                | Instr::LoadMethod(_) => {
+                | Instr::LoadMethod(_)
+                | Instr::LoadFastMethod(..) => {
                     n += 1;
                     n - 1
                 }

@@ -319,6 +319,17 @@ impl Vm {
                     f.stack.push(m);
                     f.stack.push(s);
                 }
+                Instr::LoadFastMethod(l, i) => {
+                    let obj = &f.fast[l as usize];
+                    if obj.is_null() {
+                        return Err(self.unbound_fast(&handle, l as u32));
+                    }
+                    let obj = obj.dup();
+                    let (m, s) =
+                        self.load_method_at(&handle, ip, obj, &handle.names[i as usize])?;
+                    f.stack.push(m);
+                    f.stack.push(s);
+                }
                 Instr::BinarySubscr => {
                     let key = pop!(f);
                     let obj = pop!(f);
