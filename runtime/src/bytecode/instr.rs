@@ -157,12 +157,18 @@ pub enum Instr {
     // ---- operators ----------------------------------------------------------------
     /// `[a, b] -> [a op b]`
     BinaryOp(BinOp),
+    /// `[a] -> [a op consts[c]]`: `LoadConst(c)` and `BinaryOp(op)` in one.
+    BinaryOpConst(BinOp, u32),
     /// `[a, b] -> [a op= b]` (tries `__iop__` first, then the binary operator)
     InplaceOp(BinOp),
+    /// `[a] -> [a op= consts[c]]`: `LoadConst(c)` and `InplaceOp(op)` in one.
+    InplaceOpConst(BinOp, u32),
     /// `[a] -> [op a]`
     UnaryOp(UnOp),
     /// `[a, b] -> [a op b]`
     CompareOp(CmpOp),
+    /// `[a] -> [a op consts[c]]`: `LoadConst(c)` and `CompareOp(op)` in one.
+    CompareOpConst(CmpOp, u32),
     /// `[a, b] -> [a is b]`, or `a is not b` when the flag is true.
     IsOp(bool),
     /// `[a, b] -> [a in b]`, or `a not in b` when the flag is true.

@@ -171,6 +171,7 @@ pub fn stack_effect(instr: &Instr, jump: bool) -> i32 {
         StoreSubscr => -3,
         DeleteSubscr => -2,
         BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,
+        BinaryOpConst(..) | InplaceOpConst(..) | CompareOpConst(..) => 0,
         UnaryOp(_) => 0,
         Jump(_) => 0,
         PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => -1,
@@ -535,6 +536,9 @@ impl<'a> Compiler<'a> {
     // ---- emission ---------------------------------------------------------------
 
     pub fn emit(&mut self, instr: Instr) -> usize {
+        if let Some(at) = self.fuse_const_operand(instr) {
+            return at;
+        }
         let u = self.u();
         let handler = u.handler_stack.last().copied();
         u.instrs.push(instr);
@@ -546,6 +550,33 @@ impl<'a> Compiler<'a> {
             u.max_depth = u.depth;
         }
         u.instrs.len() - 1
+    }
+
+    /// An operator whose right operand is the constant just loaded
+    /// (`i + 1`, `x < 0`, `n -= 2`) takes the place of the `LoadConst`: one
+    /// instruction instead of two. Only when no jump lands between them and both
+    /// are covered by the same exception handler; the fused instruction has the
+    /// operator's location (loading a constant can't fail). Returns where it is.
+    fn fuse_const_operand(&mut self, instr: Instr) -> Option<usize> {
+        let u = self.u();
+        let n = u.instrs.len();
+        let Some(&Instr::LoadConst(c)) = u.instrs.last() else {
+            return None;
+        };
+        let fused = match instr {
+            Instr::BinaryOp(op) => Instr::BinaryOpConst(op, c),
+            Instr::InplaceOp(op) => Instr::InplaceOpConst(op, c),
+            Instr::CompareOp(op) => Instr::CompareOpConst(op, c),
+            _ => return None,
+        };
+        if u.last_bound == Some(n as u32) || u.handlers[n - 1] != u.handler_stack.last().copied() {
+            return None;
+        }
+        u.instrs[n - 1] = fused;
+        u.lines[n - 1] = u.line;
+        u.positions[n - 1] = u.pos;
+        u.depth -= 1;
+        Some(n - 1)
     }
 
     /// Takes back the `LoadFast` just emitted, so that the instruction about to be

@@ -30,7 +30,11 @@ fn verify(code: &CodeObject) -> Result<(), String> {
             return Err(ctx(format!("jump target out of range at {i}")));
         }
         let bad = match *ins {
-            Instr::LoadConst(c) | Instr::KwNames(c) => c as usize >= code.consts.len(),
+            Instr::LoadConst(c)
+            | Instr::KwNames(c)
+            | Instr::BinaryOpConst(_, c)
+            | Instr::InplaceOpConst(_, c)
+            | Instr::CompareOpConst(_, c) => c as usize >= code.consts.len(),
             Instr::LoadFast(v) | Instr::StoreFast(v) | Instr::DeleteFast(v) => {
                 v as usize >= code.varnames.len()
             }
@@ -766,7 +770,13 @@ fn constant_folding() {
         "x = 2 ** 1000\n",
         "x = 9223372036854775807 + 1\n",
     ] {
-        assert!(has(&ok(src), |i| matches!(i, Instr::BinaryOp(_))), "{src}");
+        assert!(
+            has(&ok(src), |i| matches!(
+                i,
+                Instr::BinaryOp(_) | Instr::BinaryOpConst(..)
+            )),
+            "{src}"
+        );
     }
     // 0, False, 0.0 and -0.0 are distinct constants.
     let c = consts("x = (0, False, 0.0, -0.0)\ny = 0\nz = False\n");

@@ -364,41 +364,19 @@ impl Vm {
                 }
                 Instr::BinaryOp(op) => {
                     let b = pop!(f);
-                    let a = pop!(f);
-                    let fast = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
-                        (Value::FloatW(x), Value::FloatW(y)) => float_fast(op, x.get(), y.get()),
-                        _ => None,
-                    };
-                    let v = match fast {
-                        Some(v) => {
-                            // Both are unboxed scalars: skip their (no-op) drop glue.
-                            std::mem::forget(a);
-                            std::mem::forget(b);
-                            v
-                        }
-                        None => self.binary_op(op, &a, &b)?,
-                    };
-                    f.stack.push(v);
+                    self.binary_arm(f, op, b, false)?;
+                }
+                Instr::BinaryOpConst(op, c) => {
+                    let b = consts[c as usize].dup();
+                    self.binary_arm(f, op, b, false)?;
                 }
                 Instr::InplaceOp(op) => {
                     let b = pop!(f);
-                    let a = pop!(f);
-                    let fast = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
-                        (Value::FloatW(x), Value::FloatW(y)) => float_fast(op, x.get(), y.get()),
-                        _ => None,
-                    };
-                    let v = match fast {
-                        Some(v) => {
-                            // Both are unboxed scalars: skip their (no-op) drop glue.
-                            std::mem::forget(a);
-                            std::mem::forget(b);
-                            v
-                        }
-                        None => self.inplace_op(op, a, &b)?,
-                    };
-                    f.stack.push(v);
+                    self.binary_arm(f, op, b, true)?;
+                }
+                Instr::InplaceOpConst(op, c) => {
+                    let b = consts[c as usize].dup();
+                    self.binary_arm(f, op, b, true)?;
                 }
                 Instr::UnaryOp(op) => {
                     let a = pop!(f);
@@ -413,29 +391,11 @@ impl Vm {
                 }
                 Instr::CompareOp(op) => {
                     let b = pop!(f);
-                    let a = pop!(f);
-                    let result = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => cmp_result(op, x.cmp(y)),
-                        (Value::FloatW(x), Value::FloatW(y)) => float_cmp(op, x.get(), y.get()),
-                        _ => {
-                            let v = self.compare(op, &a, &b)?;
-                            f.stack.push(v);
-                            continue;
-                        }
-                    };
-                    // Both are unboxed scalars: skip their (no-op) drop glue.
-                    std::mem::forget(a);
-                    std::mem::forget(b);
-                    // A comparison that feeds a conditional jump jumps at once.
-                    match instrs.get(f.ip) {
-                        Some(Instr::PopJumpIfFalse(t)) => {
-                            f.ip = if result { f.ip + 1 } else { *t as usize };
-                        }
-                        Some(Instr::PopJumpIfTrue(t)) => {
-                            f.ip = if result { *t as usize } else { f.ip + 1 };
-                        }
-                        _ => f.stack.push(Value::Bool(result)),
-                    }
+                    self.compare_arm(f, instrs, op, b)?;
+                }
+                Instr::CompareOpConst(op, c) => {
+                    let b = consts[c as usize].dup();
+                    self.compare_arm(f, instrs, op, b)?;
                 }
                 Instr::IsOp(neg) => {
                     let b = pop!(f);
@@ -1096,6 +1056,66 @@ impl Vm {
 
     /// `LoadGlobal` without a valid cache entry: looks the name up and fills the
     /// cache slot for next time.
+    /// `[a] -> [a op b]` (`a op= b` when `inplace`), with `b` already taken
+    /// from the stack or the constants: ints and floats inline.
+    #[inline(always)]
+    fn binary_arm(&mut self, f: &mut Frame, op: BinOp, b: Value, inplace: bool) -> PyResult<()> {
+        let a = pop!(f);
+        let fast = match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+            (Value::FloatW(x), Value::FloatW(y)) => float_fast(op, x.get(), y.get()),
+            _ => None,
+        };
+        let v = match fast {
+            Some(v) => {
+                // Both are unboxed scalars: skip their (no-op) drop glue.
+                std::mem::forget(a);
+                std::mem::forget(b);
+                v
+            }
+            None if inplace => self.inplace_op(op, a, &b)?,
+            None => self.binary_op(op, &a, &b)?,
+        };
+        f.stack.push(v);
+        Ok(())
+    }
+
+    /// `[a] -> [a op b]` for a rich comparison, with `b` already taken from the
+    /// stack or the constants. Ints and floats compare inline, and a result
+    /// that feeds a conditional jump jumps at once.
+    #[inline(always)]
+    fn compare_arm(
+        &mut self,
+        f: &mut Frame,
+        instrs: &[Instr],
+        op: CmpOp,
+        b: Value,
+    ) -> PyResult<()> {
+        let a = pop!(f);
+        let result = match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => cmp_result(op, x.cmp(y)),
+            (Value::FloatW(x), Value::FloatW(y)) => float_cmp(op, x.get(), y.get()),
+            _ => {
+                let v = self.compare(op, &a, &b)?;
+                f.stack.push(v);
+                return Ok(());
+            }
+        };
+        // Both are unboxed scalars: skip their (no-op) drop glue.
+        std::mem::forget(a);
+        std::mem::forget(b);
+        match instrs.get(f.ip) {
+            Some(Instr::PopJumpIfFalse(t)) => {
+                f.ip = if result { f.ip + 1 } else { *t as usize };
+            }
+            Some(Instr::PopJumpIfTrue(t)) => {
+                f.ip = if result { *t as usize } else { f.ip + 1 };
+            }
+            _ => f.stack.push(Value::Bool(result)),
+        }
+        Ok(())
+    }
+
     /// `ForIter(exit)` at `at`: the next item of the iterator on top of the
     /// stack (which stays there, without reference count traffic), or, when it
     /// is exhausted, the iterator popped and a jump to `exit`. An item that the

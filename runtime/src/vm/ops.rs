@@ -315,8 +315,14 @@ impl Vm {
             Value::FloatW(f) => Some(f.get()),
             _ => Int::of(b).map(|i| i.to_f64()),
         };
+        // floats have no `@`, shifts or bitwise operators: those fall through
+        // to the general path, whose error names the operands' real types
         if let (Some(x), Some(y)) = (fa, fb)
             && (matches!(a, Value::FloatW(_)) || matches!(b, Value::FloatW(_)))
+            && !matches!(
+                op,
+                BinOp::MatMul | BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor
+            )
         {
             if (x.is_infinite() && !matches!(a, Value::FloatW(_)))
                 || (y.is_infinite() && !matches!(b, Value::FloatW(_)))
