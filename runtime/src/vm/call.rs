@@ -237,7 +237,7 @@ impl Vm {
     }
 
     /// Runs a fresh frame to completion with the recursion check.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn run_new_frame(&mut self, frame: &mut Frame) -> PyResult<Value> {
         if self.depth >= self.interp.recursion_limit() {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
@@ -263,7 +263,7 @@ impl Vm {
     /// it runs directly. Elsewhere (the first frame, near the limit, or on another
     /// segment) `stacker` decides, switching to a new segment if needed, and the
     /// window is recomputed for the frames nested in this one.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn run_frame_on_stack(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         let prev = self.cur_globals.replace(frame.globals.clone());
         // the caller (if any) is paused at the instruction being executed
