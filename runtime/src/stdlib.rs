@@ -37,6 +37,7 @@ mod thread_cond;
 mod thread_lock;
 mod thread_sem;
 mod time;
+mod traceback_native;
 mod util;
 
 use std::rc::Rc;

@@ -21,7 +21,7 @@ mod items;
 mod iter;
 mod mapping;
 mod ops;
-mod traceback;
+pub(crate) mod traceback;
 
 use std::rc::Rc;
 use std::sync::Arc;

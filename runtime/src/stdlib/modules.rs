@@ -18,6 +18,7 @@ pub(crate) fn native_init(name: &str) -> Option<ModuleInit> {
         "_collections" => super::deque::init,
         "_interpreters" => super::interpreters::init,
         "_interpqueues" => super::interpqueues::init,
+        "_traceback" => super::traceback_native::init,
         _ => return None,
     })
 }
@@ -31,6 +32,8 @@ pub(crate) const PY_SOURCES: &[(&str, &str)] = &[
     ("functools", include_str!("py/functools.py")),
     ("string", include_str!("py/string.py")),
     ("copy", include_str!("py/copy.py")),
+    ("traceback", include_str!("py/traceback.py")),
+    ("linecache", include_str!("py/linecache.py")),
     ("types", include_str!("py/types.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("io", include_str!("py/io.py")),

@@ -249,7 +249,11 @@ fn char_offset(s: &str, byte: usize) -> usize {
 /// carets under the span of the failing instruction (`~` and `^` marking the
 /// operator of a binary operation or the index of a subscript), left out when the
 /// span covers the whole line.
-fn error_markers(line: &str, lineno: u32, pos: crate::bytecode::Position) -> Option<String> {
+pub(crate) fn error_markers(
+    line: &str,
+    lineno: u32,
+    pos: crate::bytecode::Position,
+) -> Option<String> {
     if !pos.is_known() {
         return None;
     }
@@ -466,7 +470,7 @@ impl Vm {
             };
             if let Some(d) = &tb.dict {
                 d.set_str("tb_lineno", Value::Int(e.line as i64));
-                d.set_str("tb_lasti", Value::Int(0));
+                d.set_str("tb_lasti", Value::Int(e.lasti as i64));
                 d.set_str("tb_frame", Value::Native(Rc::new(frame)));
                 d.set_str("tb_next", next);
             }
