@@ -30,28 +30,36 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<Module>> {
 /// `format_exception(exc)`: the whole report, `Traceback (most recent call
 /// last):` and the chained exceptions included, as one string.
 fn format_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "format_exception", 1, 1)?;
-    match &a[0] {
-        Value::Instance(e) if e.exc.is_some() => {
-            let e = e.clone();
-            Ok(Value::string(crate::vm::traceback::format_exception(
-                vm, &e,
-            )))
-        }
-        other => Err(vm.type_error(format!(
-            "expected an exception, not '{}'",
-            vm.type_name(other)
-        ))),
-    }
+    format_with(
+        vm,
+        args,
+        "format_exception",
+        crate::vm::traceback::format_exception,
+    )
 }
 
 /// `format_exception_only(exc)`: the last line(s), `Type: message`.
 fn format_exception_only(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.check(vm, "format_exception_only", 1, 1)?;
+    format_with(
+        vm,
+        args,
+        "format_exception_only",
+        crate::vm::traceback::exception_only,
+    )
+}
+
+/// Checks that the one argument is an exception and formats it with `format`.
+fn format_with(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    format: fn(&mut Vm, &crate::vm::PyErr) -> String,
+) -> PyResult<Value> {
+    let a = args.check(vm, name, 1, 1)?;
     match &a[0] {
         Value::Instance(e) if e.exc.is_some() => {
             let e = e.clone();
-            Ok(Value::string(crate::vm::traceback::exception_only(vm, &e)))
+            Ok(Value::string(format(vm, &e)))
         }
         other => Err(vm.type_error(format!(
             "expected an exception, not '{}'",
