@@ -1,5 +1,6 @@
 # The traceback and linecache modules: whole reports as the interpreter prints
 # them, extracted entries, stacks, chained exceptions and TracebackException.
+import io
 import sys
 import traceback
 import linecache
@@ -28,7 +29,9 @@ except ZeroDivisionError:
     print(traceback.format_exception_only(info[1]))
     lines = traceback.format_exception(info[1])
     print(len(lines), lines[0], lines[-1], end="")
-    traceback.print_exc(file=sys.stdout, limit=1)
+    buf = io.StringIO()
+    traceback.print_exc(file=buf, limit=1)
+    print(buf.getvalue().replace(__file__, "FILE"), end="")
 
 try:
     try:
