@@ -81,15 +81,56 @@ pub(crate) fn func(name: &'static str, f: BuiltinFn) -> Value {
 }
 
 /// Adds built-in functions to a namespace.
+///
+/// Every interpreter fills its built-in types and modules from the same
+/// static tables, so the hashes of their names are computed once per process
+/// and kept by table (hashing was a sixth of creating an interpreter).
 pub(crate) fn add_funcs(d: &PyDict, funcs: &[(&'static str, BuiltinFn)]) {
-    for (name, f) in funcs {
-        d.set_str(name, func(name, *f));
+    let hashes = table_hashes(funcs);
+    d.reserve(funcs.len());
+    for ((name, f), (_, h)) in funcs.iter().zip(hashes.iter()) {
+        d.set_str_hashed(name, *h, func(name, *f));
     }
 }
 
 /// Adds methods to a built-in class.
 pub(crate) fn add_methods(t: &Rc<PyType>, funcs: &[(&'static str, BuiltinFn)]) {
     add_funcs(&t.dict, funcs);
+}
+
+/// The hashes of the names of a function table, computed on its first use in
+/// the process. Tables are told apart by address; since the names are
+/// `&'static str`, a hit is checked name by name (by address and length), so a
+/// table built at run time at an address another one used gets its own hashes.
+fn table_hashes(funcs: &[(&'static str, BuiltinFn)]) -> std::sync::Arc<[(usize, i64)]> {
+    type Tables = Vec<(usize, std::sync::Arc<[(usize, i64)]>)>;
+    static TABLES: parking_lot::Mutex<Tables> = parking_lot::Mutex::new(Vec::new());
+    let names = |funcs: &[(&'static str, BuiltinFn)]| {
+        funcs
+            .iter()
+            .map(|(name, _)| (name.as_ptr() as usize, crate::object::hash_str(name)))
+            .collect::<std::sync::Arc<[(usize, i64)]>>()
+    };
+    let key = funcs.as_ptr() as usize;
+    let mut tables = TABLES.lock();
+    let same = |h: &[(usize, i64)]| {
+        h.len() == funcs.len()
+            && h.iter()
+                .zip(funcs)
+                .all(|((p, _), (name, _))| *p == name.as_ptr() as usize)
+    };
+    match tables.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, h)) if same(h) => h.clone(),
+        Some((_, h)) => {
+            *h = names(funcs);
+            h.clone()
+        }
+        None => {
+            let h = names(funcs);
+            tables.push((key, h.clone()));
+            h
+        }
+    }
 }
 
 /// A new module object.

@@ -692,9 +692,19 @@ impl PyDict {
 
     /// Sets a str key.
     pub fn set_str(&self, key: &str, value: Value) {
-        let k = Value::str(key);
-        let h = super::hash::hash_str(key);
-        self.0.borrow_mut().insert_hashed(h, k, value);
+        self.set_str_hashed(key, super::hash::hash_str(key), value);
+    }
+
+    /// Sets a str key whose hash (`hash_str(key)`) is already known.
+    pub fn set_str_hashed(&self, key: &str, hash: i64, value: Value) {
+        self.0
+            .borrow_mut()
+            .insert_hashed(hash, Value::str(key), value);
+    }
+
+    /// Makes room for `additional` more entries.
+    pub fn reserve(&self, additional: usize) {
+        self.0.borrow_mut().entries.reserve(additional);
     }
 
     /// Gets a key with a known hash (no Python-level equality involved).
