@@ -132,14 +132,17 @@ pub fn from_shareable(vm: &mut Vm, s: Shareable) -> PyResult<Value> {
         Shareable::Tuple(items) => Value::tuple(from_all(vm, items)?),
         Shareable::List(items) => Value::list(from_all(vm, items)?),
         Shareable::Dict(d) => {
-            let out = Rc::new(PyDict::new());
-            for (k, v) in d.entries() {
-                let k = from_shareable(vm, k.clone())?;
-                let v = from_shareable(vm, v.clone())?;
-                out.set_item(k, v)
+            // The keys came out of one dict, so they are distinct: each is
+            // appended without a search, and the entries are moved, not copied.
+            let mut map = crate::object::DictMap::with_capacity(d.len());
+            for (k, v) in d {
+                let k = from_shareable(vm, k)?;
+                let v = from_shareable(vm, v)?;
+                let h = crate::object::dict::key_hash(&k)
                     .map_err(|u| vm.type_error(format!("unhashable type: '{}'", u.0)))?;
+                map.insert_new(h, k, v);
             }
-            Value::Dict(out)
+            Value::Dict(Rc::new(PyDict(std::cell::RefCell::new(map))))
         }
         Shareable::Set(s) => {
             let items = from_all(vm, s.as_slice().to_vec())?;
